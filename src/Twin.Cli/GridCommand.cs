@@ -1,0 +1,53 @@
+using System.CommandLine;
+using NetTopologySuite.Geometries;
+using Twin.Core.IO;
+using Twin.Core.Loading;
+using Twin.Core.Spatial;
+
+namespace Twin.Cli;
+
+/// <summary><c>twin grid</c>: square analysis cells covering a stock, for use as neighbourhoods where no boundaries exist.</summary>
+internal static class GridCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<string>("stock") { Description = "Footprint file whose extent the grid covers" };
+        var cell = new Option<double>("--cell") { Description = "Cell size in metres", DefaultValueFactory = _ => 500.0 };
+        var output = new Option<string>("--out") { Description = "GeoJSON file to write", Required = true };
+        var sourceCrs = new Option<string?>("--source-crs") { Description = "CRS to assume when the file has none" };
+        var command = new Command("grid", "Write square neighbourhood cells covering a stock (metric CRS, named by south-west corner)") { input, cell, output, sourceCrs };
+        command.SetAction(r =>
+        {
+            FeatureTable table = FeatureReader.Read(r.GetValue(input)!);
+            CoordinateReferenceSystem source = table.Crs ?? StockCommand.ParseCrs(r.GetValue(sourceCrs), "--source-crs")
+                ?? throw new InvalidDataException($"{table.SourcePath}: CRS unknown; pass --source-crs.");
+            var env = new Envelope();
+            foreach (Geometry? g in table.Geometries)
+            {
+                if (g is not null)
+                {
+                    env.ExpandToInclude(g.EnvelopeInternal);
+                }
+            }
+
+            (double lon, double lat) = new Reprojector(source, CoordinateReferenceSystem.Wgs84).Transform(env.Centre.X, env.Centre.Y);
+            CoordinateReferenceSystem metric = MetricCrs.For(new Coordinate(lon, lat));
+            var reprojector = new Reprojector(source, metric);
+            var metricEnv = new Envelope();
+            foreach (Geometry? g in table.Geometries)
+            {
+                if (g is not null)
+                {
+                    metricEnv.ExpandToInclude(reprojector.Transform(g).EnvelopeInternal);
+                }
+            }
+
+            Neighbourhoods grid = NeighbourhoodGrid.Create(metricEnv, r.GetValue(cell));
+            var cells = new FeatureTable("grid", "grid", metric, [.. grid.Areas], [new AttributeColumn("name", AttributeType.Text, grid.Names.Cast<object?>().ToArray())]);
+            GeoJsonWriter.Write(cells, r.GetValue(output)!);
+            Console.WriteLine($"{grid.Names.Count} cells of {r.GetValue(cell)} m in {metric} → {r.GetValue(output)}");
+            return 0;
+        });
+        return command;
+    }
+}

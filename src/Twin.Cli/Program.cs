@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Twin.Cli;
+
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("BuildingTwin: a building-stock digital twin for renovation planning")
+        {
+            SampleCommand.Create(),
+            StockCommand.Create(),
+            GridCommand.Create(),
+        };
+        try
+        {
+            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or NotSupportedException or UnauthorizedAccessException)
+        {
+            AnsiConsole.MarkupLine($"[red]error[/]: {Markup.Escape(ex.Message)}");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+
+namespace Twin.Core.IO;
+
+/// <summary>
+/// A small RFC 4180 CSV reader (quoted fields, doubled quotes, embedded separators and line breaks)
+/// for reference tables such as TABULA calculator exports. Values stay strings; numbers are parsed
+/// on demand with the invariant culture.
+/// </summary>
+public sealed class CsvTable
+{
+    private readonly Dictionary<string, int> _index;
+
+    private CsvTable(string source, string[] header, List<string[]> rows)
+    {
+        Source = source;
+        Header = header;
+        Rows = rows;
+        _index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < header.Length; i++)
+        {
+            _index.TryAdd(header[i], i);
+        }
+    }
+
+    public string Source { get; }
+
+    public string[] Header { get; }
+
+    public List<string[]> Rows { get; }
+
+    public bool Has(string column) => _index.ContainsKey(column);
+
+    public int IndexOf(string column) => _index.TryGetValue(column, out int i) ? i : -1;
+
+    public string Get(string[] row, string column) => _index.TryGetValue(column, out int i) && i < row.Length ? row[i] : string.Empty;
+
+    /// <summary>Parses a number; empty, "#N/A" or text gives <paramref name="fallback"/>.</summary>
+    public double GetDouble(string[] row, string column, double fallback = 0.0) =>
+        double.TryParse(Get(row, column), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : fallback;
+
+    public static CsvTable Read(string path, char separator = ',') => Parse(File.ReadAllText(path, Encoding.UTF8), path, separator);
+
+    public static CsvTable Parse(string text, string source, char separator = ',')
+    {
+        var records = new List<string[]>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        bool quoted = false;
+        int i = 0;
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            i = 1;
+        }
+
+        for (; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (quoted)
+            {
+                if (c == '"')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '"')
+                    {
+                        field.Append('"');
+                        i++;
+                    }
+                    else
+                    {
+                        quoted = false;
+                    }
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == separator)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c is '\n' or '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                fields.Add(field.ToString());
+                field.Clear();
+                records.Add([.. fields]);
+                fields.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (field.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            records.Add([.. fields]);
+        }
+
+        if (records.Count == 0)
+        {
+            throw new InvalidDataException($"{source}: empty CSV file.");
+        }
+
+        string[] header = records[0];
+        records.RemoveAt(0);
+        records.RemoveAll(r => r.Length == 1 && r[0].Length == 0);
+        return new CsvTable(source, header, records);
+    }
+}

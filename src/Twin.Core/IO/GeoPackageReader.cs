@@ -1,0 +1,134 @@
+using Microsoft.Data.Sqlite;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+using Twin.Core.Spatial;
+
+namespace Twin.Core.IO;
+
+/// <summary>
+/// Reads the first (or the named) feature table of an OGC GeoPackage (OGC 12-128r18): geometry
+/// column and SRS from gpkg_geometry_columns / gpkg_spatial_ref_sys, geometries as GeoPackage binary.
+/// </summary>
+public static class GeoPackageReader
+{
+    public static FeatureTable Read(string path, string? layer = null)
+    {
+        var csb = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        using var conn = new SqliteConnection(csb.ConnectionString);
+        conn.Open();
+
+        string table, geomColumn;
+        int srsId;
+        using (SqliteCommand cmd = conn.CreateCommand())
+        {
+            cmd.CommandText = "SELECT table_name, column_name, srs_id FROM gpkg_geometry_columns" + (layer is null ? string.Empty : " WHERE table_name = $t") + " ORDER BY table_name LIMIT 1";
+            if (layer is not null)
+            {
+                cmd.Parameters.AddWithValue("$t", layer);
+            }
+
+            using SqliteDataReader r = cmd.ExecuteReader();
+            if (!r.Read())
+            {
+                throw new InvalidDataException(layer is null
+                    ? $"{path}: the GeoPackage has no feature table (gpkg_geometry_columns is empty)."
+                    : $"{path}: the GeoPackage has no feature table named '{layer}'.");
+            }
+
+            table = r.GetString(0);
+            geomColumn = r.GetString(1);
+            srsId = r.GetInt32(2);
+        }
+
+        CoordinateReferenceSystem? crs = ReadCrs(conn, srsId);
+        string? pk = null;
+        using (SqliteCommand cmd = conn.CreateCommand())
+        {
+            cmd.CommandText = $"SELECT name FROM pragma_table_info({Quote(table, '\'')}) WHERE pk = 1";
+            pk = cmd.ExecuteScalar() as string;
+        }
+
+        var geometries = new List<Geometry?>();
+        var errors = new List<string?>();
+        var ids = new List<string?>();
+        var columns = new List<(string Name, List<object?> Values)>();
+        var reader = new GeoPackageGeoReader();
+        using (SqliteCommand cmd = conn.CreateCommand())
+        {
+            cmd.CommandText = $"SELECT * FROM {Quote(table, '"')}" + (pk is null ? string.Empty : $" ORDER BY {Quote(pk, '"')}");
+            using SqliteDataReader r = cmd.ExecuteReader();
+            int geomOrdinal = r.GetOrdinal(geomColumn);
+            int pkOrdinal = pk is null ? -1 : r.GetOrdinal(pk);
+            var attrOrdinals = Enumerable.Range(0, r.FieldCount).Where(o => o != geomOrdinal && o != pkOrdinal).ToArray();
+            foreach (int o in attrOrdinals)
+            {
+                columns.Add((r.GetName(o), new List<object?>()));
+            }
+
+            while (r.Read())
+            {
+                ids.Add(pkOrdinal >= 0 && !r.IsDBNull(pkOrdinal) ? Convert.ToString(r.GetValue(pkOrdinal), System.Globalization.CultureInfo.InvariantCulture) : null);
+                string? error = null;
+                Geometry? g = null;
+                if (!r.IsDBNull(geomOrdinal))
+                {
+                    try
+                    {
+                        g = reader.Read((byte[])r.GetValue(geomOrdinal));
+                    }
+                    catch (Exception ex) when (ex is ParseException or ArgumentException or IOException or InvalidOperationException or InvalidCastException or IndexOutOfRangeException)
+                    {
+                        error = $"malformed GeoPackage geometry blob: {ex.Message}";
+                    }
+                }
+
+                geometries.Add(g is { IsEmpty: false } ? g : null);
+                errors.Add(error);
+                for (int c = 0; c < attrOrdinals.Length; c++)
+                {
+                    object v = r.GetValue(attrOrdinals[c]);
+                    columns[c].Values.Add(v is DBNull ? null : v);
+                }
+            }
+        }
+
+        var cols = columns.Select(c => AttributeColumn.Infer(c.Name, c.Values.ToArray())).ToList();
+        return new FeatureTable(path, "GeoPackage", crs, geometries.ToArray(), cols, errors.ToArray(), ids.ToArray());
+    }
+
+    private static CoordinateReferenceSystem? ReadCrs(SqliteConnection conn, int srsId)
+    {
+        using SqliteCommand cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = $id";
+        cmd.Parameters.AddWithValue("$id", srsId);
+        using SqliteDataReader r = cmd.ExecuteReader();
+        if (!r.Read())
+        {
+            return null;
+        }
+
+        string org = r.IsDBNull(0) ? string.Empty : r.GetString(0);
+        int code = r.IsDBNull(1) ? 0 : r.GetInt32(1);
+        if (org.Equals("EPSG", StringComparison.OrdinalIgnoreCase) && CoordinateReferenceSystem.FromEpsg(code) is CoordinateReferenceSystem known)
+        {
+            return known;
+        }
+
+        string definition = r.IsDBNull(2) ? string.Empty : r.GetString(2);
+        if (definition.Length == 0 || definition.Equals("undefined", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        try
+        {
+            return CoordinateReferenceSystem.FromWkt(definition, org.Equals("EPSG", StringComparison.OrdinalIgnoreCase) && code > 0 ? code : null);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    internal static string Quote(string name, char quote) => quote + name.Replace(quote.ToString(), new string(quote, 2), StringComparison.Ordinal) + quote;
+}

@@ -1,0 +1,200 @@
+using System.Text.Json;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+using Parquet;
+using Parquet.Schema;
+using Twin.Core.Spatial;
+
+namespace Twin.Core.IO;
+
+/// <summary>
+/// Reads GeoParquet 1.0/1.1 (WKB encoding; https://geoparquet.org/releases/v1.1.0/): the "geo" file
+/// metadata names the primary geometry column and its CRS (PROJJSON; absent = OGC:CRS84).
+/// A Parquet file without "geo" metadata but with a binary "geometry" column is read as WKB with an
+/// unknown CRS, which the loader reports unless the user names one.
+/// </summary>
+public static class GeoParquetReader
+{
+    public static FeatureTable Read(string path) => ReadAsync(path).GetAwaiter().GetResult();
+
+    public static async Task<FeatureTable> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using FileStream stream = File.OpenRead(path);
+        await using ParquetReader reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        (string geometryColumn, CoordinateReferenceSystem? crs, bool crsKnown) = ParseGeoMetadata(reader.CustomMetadata, path);
+        DataField[] fields = reader.Schema.GetDataFields();
+        DataField geometryField = fields.FirstOrDefault(f => f.Name == geometryColumn)
+            ?? throw new InvalidDataException($"{path}: geometry column '{geometryColumn}' named in the GeoParquet metadata is not in the file. Re-export the file with its geometry column.");
+
+        long total = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using ParquetRowGroupReader rg = reader.OpenRowGroupReader(g);
+            total += rg.RowCount;
+        }
+
+        int n = checked((int)total);
+        var geometries = new Geometry?[n];
+        var errors = new string?[n];
+        var attributeFields = fields.Where(f => f != geometryField && !f.IsArray).ToArray();
+        var values = attributeFields.Select(_ => new object?[n]).ToArray();
+        var wkb = new WKBReader(new NetTopologySuite.NtsGeometryServices(new PrecisionModel(), 0));
+        int offset = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using ParquetRowGroupReader rg = reader.OpenRowGroupReader(g);
+            int count = checked((int)rg.RowCount);
+            byte[]?[] blobs = new byte[count][];
+            await rg.ReadAsync(geometryField, blobs.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            for (int i = 0; i < count; i++)
+            {
+                if (blobs[i] is not { Length: > 0 } blob)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    geometries[offset + i] = wkb.Read(blob);
+                }
+                catch (Exception ex) when (ex is ParseException or ArgumentException or IOException or InvalidOperationException)
+                {
+                    errors[offset + i] = $"malformed WKB geometry: {ex.Message}";
+                }
+            }
+
+            for (int c = 0; c < attributeFields.Length; c++)
+            {
+                await ReadColumnAsync(rg, attributeFields[c], values[c], offset, count, cancellationToken).ConfigureAwait(false);
+            }
+
+            offset += count;
+        }
+
+        var columns = attributeFields.Select((f, c) => new AttributeColumn(f.Name, TypeOf(f.ClrType), values[c])).ToList();
+        var table = new FeatureTable(path, "GeoParquet", crsKnown ? crs : null, geometries, columns, errors);
+        return table;
+    }
+
+    private static AttributeType TypeOf(Type t) =>
+        t == typeof(bool) ? AttributeType.Boolean
+        : t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(byte) || t == typeof(sbyte) || t == typeof(uint) || t == typeof(ushort) ? AttributeType.Integer
+        : t == typeof(double) || t == typeof(float) || t == typeof(decimal) || t == typeof(ulong) ? AttributeType.Number
+        : AttributeType.Text;
+
+    private static async Task ReadColumnAsync(ParquetRowGroupReader rg, DataField field, object?[] target, int offset, int count, CancellationToken ct)
+    {
+        Type t = field.ClrType;
+        if (t == typeof(string))
+        {
+            string?[] buf = new string?[count];
+            await rg.ReadAsync(field, buf.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            Array.Copy(buf, 0, target, offset, count);
+        }
+        else if (t == typeof(double))
+        {
+            await ReadStructAsync<double>(rg, field, target, offset, count, ct).ConfigureAwait(false);
+        }
+        else if (t == typeof(float))
+        {
+            await ReadStructAsync<float>(rg, field, target, offset, count, ct, v => (double)v).ConfigureAwait(false);
+        }
+        else if (t == typeof(long))
+        {
+            await ReadStructAsync<long>(rg, field, target, offset, count, ct).ConfigureAwait(false);
+        }
+        else if (t == typeof(int))
+        {
+            await ReadStructAsync<int>(rg, field, target, offset, count, ct, v => (long)v).ConfigureAwait(false);
+        }
+        else if (t == typeof(short))
+        {
+            await ReadStructAsync<short>(rg, field, target, offset, count, ct, v => (long)v).ConfigureAwait(false);
+        }
+        else if (t == typeof(bool))
+        {
+            await ReadStructAsync<bool>(rg, field, target, offset, count, ct).ConfigureAwait(false);
+        }
+        else if (t == typeof(DateTime))
+        {
+            await ReadStructAsync<DateTime>(rg, field, target, offset, count, ct, v => v.ToString("O", System.Globalization.CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        }
+
+        // Other physical types (nested, decimal, binary attributes) are not building attributes we map; they are skipped.
+    }
+
+    private static async Task ReadStructAsync<T>(ParquetRowGroupReader rg, DataField field, object?[] target, int offset, int count, CancellationToken ct, Func<T, object>? convert = null)
+        where T : struct
+    {
+        if (field.IsNullable)
+        {
+            T?[] buf = new T?[count];
+            await rg.ReadAsync(field, buf.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            for (int i = 0; i < count; i++)
+            {
+                target[offset + i] = buf[i] is T v ? (convert is null ? v : convert(v)) : null;
+            }
+        }
+        else
+        {
+            T[] buf = new T[count];
+            await rg.ReadAsync(field, buf.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            for (int i = 0; i < count; i++)
+            {
+                target[offset + i] = convert is null ? buf[i] : convert(buf[i]);
+            }
+        }
+    }
+
+    /// <summary>Returns the primary geometry column and its CRS; crsKnown is false when the CRS cannot be determined.</summary>
+    internal static (string Column, CoordinateReferenceSystem? Crs, bool CrsKnown) ParseGeoMetadata(IReadOnlyDictionary<string, string> metadata, string path)
+    {
+        if (!metadata.TryGetValue("geo", out string? geo))
+        {
+            return ("geometry", null, false);
+        }
+
+        using JsonDocument doc = JsonDocument.Parse(geo);
+        JsonElement root = doc.RootElement;
+        string primary = root.TryGetProperty("primary_column", out JsonElement p) ? p.GetString() ?? "geometry" : "geometry";
+        if (!root.TryGetProperty("columns", out JsonElement cols) || !cols.TryGetProperty(primary, out JsonElement col))
+        {
+            throw new InvalidDataException($"{path}: GeoParquet metadata has no entry for primary column '{primary}'.");
+        }
+
+        if (col.TryGetProperty("encoding", out JsonElement enc) && !string.Equals(enc.GetString(), "WKB", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidDataException($"{path}: geometry encoding '{enc.GetString()}' is not supported; write the file with WKB encoding (GeoParquet default).");
+        }
+
+        if (!col.TryGetProperty("crs", out JsonElement crs))
+        {
+            return (primary, CoordinateReferenceSystem.Wgs84, true); // GeoParquet: absent crs = OGC:CRS84
+        }
+
+        if (crs.ValueKind == JsonValueKind.Null)
+        {
+            return (primary, null, false); // explicitly undefined
+        }
+
+        CoordinateReferenceSystem? parsed = FromProjJson(crs);
+        return (primary, parsed, parsed is not null);
+    }
+
+    private static CoordinateReferenceSystem? FromProjJson(JsonElement crs)
+    {
+        if (crs.ValueKind == JsonValueKind.String)
+        {
+            return CoordinateReferenceSystem.Parse(crs.GetString()!);
+        }
+
+        if (crs.TryGetProperty("id", out JsonElement id) && id.TryGetProperty("authority", out JsonElement auth) && id.TryGetProperty("code", out JsonElement code))
+        {
+            string a = auth.GetString() ?? string.Empty;
+            string c = code.ValueKind == JsonValueKind.Number ? code.GetRawText() : code.GetString() ?? string.Empty;
+            return CoordinateReferenceSystem.Parse($"{a}:{c}");
+        }
+
+        return null;
+    }
+}

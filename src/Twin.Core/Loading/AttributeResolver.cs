@@ -1,0 +1,342 @@
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using Twin.Core.IO;
+using Twin.Core.Spatial;
+using Twin.Core.Stock;
+using Twin.Core.Typologies;
+using Twin.Core.Validation;
+
+namespace Twin.Core.Loading;
+
+/// <summary>
+/// Resolves every accepted building's attributes: height and storeys, construction year, use, size
+/// class, country, TABULA type and envelope areas. Observed values are validated; missing or absurd
+/// ones are inferred by named rules and flagged <see cref="AttributeSource.Inferred"/>.
+/// </summary>
+internal sealed class AttributeResolver
+{
+    private readonly FeatureTable _table;
+    private readonly StockLoadOptions _options;
+    private readonly AttributeMapping _mapping;
+    private readonly TypologyCatalog _catalog;
+    private readonly IssueList _issues;
+    private readonly CoordinateReferenceSystem _metric;
+    private readonly AttributeColumn? _height;
+    private readonly AttributeColumn? _storeys;
+    private readonly AttributeColumn? _year;
+    private readonly AttributeColumn? _use;
+    private readonly AttributeColumn? _dwellings;
+    private readonly AttributeColumn? _country;
+
+    public AttributeResolver(FeatureTable table, StockLoadOptions options, TypologyCatalog catalog, IssueList issues, CoordinateReferenceSystem metric)
+    {
+        _table = table;
+        _options = options;
+        _mapping = options.Mapping;
+        _catalog = catalog;
+        _issues = issues;
+        _metric = metric;
+        _height = Find(_mapping.Height);
+        _storeys = Find(_mapping.Storeys);
+        _year = Find(_mapping.Year);
+        _use = Find(_mapping.Use);
+        _dwellings = Find(_mapping.Dwellings);
+        _country = Find(_mapping.Country);
+    }
+
+    public StockBuilder Resolve(int[] accepted, StockLoader.RowState[] rows, Geometry[] geometries, FootprintMeasures measures)
+    {
+        int n = accepted.Length;
+        var b = new StockBuilder(n, _metric) { Measures = measures };
+        var kinds = new UseKind[n];
+        for (int k = 0; k < n; k++)
+        {
+            int row = accepted[k];
+            b.Ids[k] = rows[row].Id!;
+            b.SourceRows[k] = row;
+            b.Footprints[k] = geometries[k];
+            b.UseCode[k] = AttributeParsing.Text(_use?.Values[row]);
+            kinds[k] = _mapping.Classify(b.UseCode[k]);
+            b.Use[k] = kinds[k] switch
+            {
+                UseKind.NonResidential => BuildingUse.NonResidential,
+                UseKind.Unknown => BuildingUse.Unknown,
+                _ => BuildingUse.Residential,
+            };
+            b.Dwellings[k] = AttributeParsing.Number(_dwellings?.Values[row]) is double d && d >= 0 ? (int)Math.Round(d) : 0;
+        }
+
+        ResolveHeights(b, kinds);
+        ResolveYears(b);
+        ResolveCountries(b);
+        ResolveTypologies(b, kinds, measures);
+        ComputeEnvelope(b, measures);
+        ReportFileLevelGaps(b);
+        return b;
+    }
+
+    private AttributeColumn? Find(IReadOnlyList<string> names) => names.Select(_table.Find).FirstOrDefault(c => c is not null);
+
+    private void ResolveHeights(StockBuilder b, UseKind[] kinds)
+    {
+        int n = b.Ids.Length;
+        var observedHeight = new double?[n];
+        var observedStoreys = new int?[n];
+        for (int k = 0; k < n; k++)
+        {
+            int row = b.SourceRows[k];
+            string id = b.Ids[k];
+            object? hv = _height?.Values[row];
+            double? h = AttributeParsing.Number(hv);
+            if (hv is not null && h is null)
+            {
+                _issues.Add(id, _height!.Name, AttributeParsing.Text(hv), "m", "height is not a number", "Give the height in metres, e.g. 12.5.", IssueOutcome.Inferred, IssueCodes.UnparsableValue);
+            }
+            else if (h is double hh && (hh < _options.MinHeightM || hh > _options.MaxHeightM))
+            {
+                _issues.Add(id, _height!.Name, hh.ToString("G", CultureInfo.InvariantCulture), "m", $"height {hh:G} m is outside the plausible range {_options.MinHeightM}–{_options.MaxHeightM} m", "Check the unit (metres expected); the height was inferred from storeys instead.", IssueOutcome.Inferred, IssueCodes.AbsurdHeight);
+                h = null;
+            }
+
+            object? sv = _storeys?.Values[row];
+            double? s = AttributeParsing.Number(sv);
+            if (sv is not null && s is null)
+            {
+                _issues.Add(id, _storeys!.Name, AttributeParsing.Text(sv), "storeys", "storeys is not a number", "Give the number of storeys above ground, e.g. 5.", IssueOutcome.Inferred, IssueCodes.UnparsableValue);
+            }
+            else if (s is double ss && (ss < 1 || ss > _options.MaxStoreys))
+            {
+                _issues.Add(id, _storeys!.Name, ss.ToString("G", CultureInfo.InvariantCulture), "storeys", $"{ss:G} storeys is outside the plausible range 1–{_options.MaxStoreys}", "Check the value; storeys were inferred instead.", IssueOutcome.Inferred, IssueCodes.AbsurdStoreys);
+                s = null;
+            }
+
+            observedHeight[k] = h;
+            observedStoreys[k] = s is double sss ? (int)Math.Round(sss) : null;
+        }
+
+        // Fallback for buildings with neither: the median observed storeys of buildings of the same use kind in this file.
+        var medians = Enum.GetValues<UseKind>().ToDictionary(u => u, u => Median(Enumerable.Range(0, n).Where(k => kinds[k] == u && observedStoreys[k] is not null).Select(k => observedStoreys[k]!.Value)));
+        int overall = Median(observedStoreys.Where(s => s is not null).Select(s => s!.Value)) ?? 1;
+        double storeyHeight = _options.StoreyHeightM;
+        for (int k = 0; k < n; k++)
+        {
+            (double? h, int? s) = (observedHeight[k], observedStoreys[k]);
+            if (h is double hh && s is int ss)
+            {
+                (b.Height[k], b.Storeys[k]) = (hh, ss);
+                double perStorey = hh / ss;
+                if (perStorey is < 2.0 or > 8.0)
+                {
+                    _issues.Add(b.Ids[k], _height!.Name, hh.ToString("G", CultureInfo.InvariantCulture), "m", $"height {hh:G} m for {ss} storeys gives {perStorey:0.0} m per storey (plausible 2–8 m)", "Check height and storeys; both were kept.", IssueOutcome.Warning, IssueCodes.HeightStoreysMismatch);
+                }
+            }
+            else if (h is double onlyH)
+            {
+                (b.Height[k], b.HeightSource[k]) = (onlyH, AttributeSource.Observed);
+                (b.Storeys[k], b.StoreysSource[k]) = (Math.Max(1, (int)Math.Round(onlyH / storeyHeight)), AttributeSource.Inferred);
+                continue;
+            }
+            else if (s is int onlyS)
+            {
+                (b.Storeys[k], b.StoreysSource[k]) = (onlyS, AttributeSource.Observed);
+                (b.Height[k], b.HeightSource[k]) = (onlyS * storeyHeight, AttributeSource.Inferred);
+                continue;
+            }
+            else
+            {
+                int guess = medians[kinds[k]] ?? overall;
+                (b.Storeys[k], b.StoreysSource[k]) = (guess, AttributeSource.Inferred);
+                (b.Height[k], b.HeightSource[k]) = (guess * storeyHeight, AttributeSource.Inferred);
+                if (_height is not null || _storeys is not null)
+                {
+                    _issues.Add(b.Ids[k], _storeys?.Name ?? _height!.Name, null, "storeys", "neither height nor storeys given", $"Assumed {guess} storeys (median of '{b.UseCode[k] ?? "unknown use"}'-kind buildings in this file) × {storeyHeight} m; add the height or storeys to the source.", IssueOutcome.Inferred, IssueCodes.MissingHeight);
+                }
+            }
+        }
+    }
+
+    private void ResolveYears(StockBuilder b)
+    {
+        int now = DateTime.UtcNow.Year;
+        for (int k = 0; k < b.Ids.Length; k++)
+        {
+            int row = b.SourceRows[k];
+            object? v = _year?.Values[row];
+            int? y = AttributeParsing.Year(v);
+            if (v is not null && y is null)
+            {
+                _issues.Add(b.Ids[k], _year!.Name, AttributeParsing.Text(v), "year", "construction year is not a year", "Give a four-digit year (e.g. 1965 or 1965-05-01); the year was inferred.", IssueOutcome.Inferred, IssueCodes.UnparsableValue);
+            }
+            else if (y is int yy && (yy < _options.MinYear || yy > now))
+            {
+                _issues.Add(b.Ids[k], _year!.Name, yy.ToString(CultureInfo.InvariantCulture), "year", $"construction year {yy} is outside {_options.MinYear}–{now}", "Check the value; the year was inferred.", IssueOutcome.Inferred, IssueCodes.AbsurdYear);
+                y = null;
+            }
+
+            if (y is int observed)
+            {
+                (b.Year[k], b.YearSource[k]) = (observed, AttributeSource.Observed);
+                continue;
+            }
+
+            YearRule? rule = _mapping.YearRules.FirstOrDefault(r => Matches(r, row, b.Storeys[k]));
+            if (rule is null)
+            {
+                b.YearSource[k] = AttributeSource.Missing;
+            }
+            else
+            {
+                (b.Year[k], b.YearSource[k], b.YearRule[k]) = (rule.Year, AttributeSource.Inferred, rule.Name);
+            }
+        }
+    }
+
+    private bool Matches(YearRule rule, int row, int storeys)
+    {
+        if (rule.MinStoreys is int min && storeys < min)
+        {
+            return false;
+        }
+
+        if (rule.MaxStoreys is int max && storeys > max)
+        {
+            return false;
+        }
+
+        if (rule.Field is null)
+        {
+            return true;
+        }
+
+        string? value = AttributeParsing.Text(_table.Find(rule.Field)?.Values[row]);
+        return value is not null && string.Equals(value, rule.EqualsValue, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private void ResolveCountries(StockBuilder b)
+    {
+        string? fallback = _options.Country ?? (_metric.Epsg == 2180 ? "PL" : null);
+        for (int k = 0; k < b.Ids.Length; k++)
+        {
+            string? c = AttributeParsing.Text(_country?.Values[b.SourceRows[k]]);
+            if (c is { Length: 2 })
+            {
+                (b.Country[k], b.CountrySource[k]) = (c.ToUpperInvariant(), AttributeSource.Observed);
+            }
+            else
+            {
+                (b.Country[k], b.CountrySource[k]) = fallback is null ? (string.Empty, AttributeSource.Missing) : (fallback, AttributeSource.Inferred);
+            }
+        }
+    }
+
+    private void ResolveTypologies(StockBuilder b, UseKind[] kinds, FootprintMeasures m)
+    {
+        for (int k = 0; k < b.Ids.Length; k++)
+        {
+            b.GrossFloor[k] = m.AreaM2[k] * b.Storeys[k];
+            SizeClass size = SizeClassOf(kinds[k], b.Storeys[k], b.Dwellings[k], m.PartyWallLengthM[k], m.PerimeterM[k], b.GrossFloor[k]);
+            (b.SizeClass[k], b.SizeClassSource[k]) = (size, size == SizeClass.Unknown ? AttributeSource.Missing : AttributeSource.Inferred);
+            b.Typology[k] = -1;
+            if (size == SizeClass.Unknown)
+            {
+                continue;
+            }
+
+            int t = b.YearSource[k] == AttributeSource.Missing ? -1 : _catalog.Find(b.Country[k], size, b.Year[k]);
+            if (t < 0 && size == SizeClass.AB)
+            {
+                t = _catalog.Find(b.Country[k], SizeClass.MFH, b.Year[k]); // e.g. PL has no AB type before 1967
+            }
+
+            b.Typology[k] = t;
+            if (t < 0)
+            {
+                string why = b.YearSource[k] == AttributeSource.Missing ? "construction year unknown and no year rule matched"
+                    : b.Country[k].Length == 0 ? "country unknown"
+                    : $"the catalog has no {b.Country[k]} {size} type for {b.Year[k]}";
+                _issues.Add(b.Ids[k], "typology", null, null, $"no TABULA typology: {why}", "Add the missing attribute, a year rule, or a catalog for this country.", IssueOutcome.Warning, IssueCodes.NoTypology);
+            }
+        }
+    }
+
+    private SizeClass SizeClassOf(UseKind kind, int storeys, int dwellings, double partyWallM, double perimeterM, double grossFloorM2)
+    {
+        if (kind == UseKind.Residential)
+        {
+            bool single = dwellings > 0 ? dwellings <= 2 : storeys <= _options.SingleFamilyMaxStoreys && grossFloorM2 <= _options.SingleFamilyMaxGrossFloorAreaM2;
+            kind = single ? UseKind.SingleFamily : UseKind.MultiFamily;
+        }
+        else if (kind == UseKind.MultiFamily && dwellings is > 0 and <= 2)
+        {
+            kind = UseKind.SingleFamily;
+        }
+
+        return kind switch
+        {
+            UseKind.SingleFamily => perimeterM > 0 && partyWallM / perimeterM >= _options.TerraceMinPartyWallShare ? SizeClass.TH : SizeClass.SFH,
+            UseKind.MultiFamily => storeys >= _options.ApartmentBlockMinStoreys ? SizeClass.AB : SizeClass.MFH,
+            _ => SizeClass.Unknown,
+        };
+    }
+
+    private void ComputeEnvelope(StockBuilder b, FootprintMeasures m)
+    {
+        // Buildings without a typology (non-residential, unknown) use the median ratios of the catalog's types.
+        double medianWindowRatio = MedianOf(_catalog.Types.Select(t => t.WindowToFacadeRatio));
+        double medianAreaRatio = MedianOf(_catalog.Types.Select(t => t.ReferenceToGrossAreaRatio));
+        for (int k = 0; k < b.Ids.Length; k++)
+        {
+            Typology? t = b.Typology[k] >= 0 ? _catalog.Types[b.Typology[k]] : null;
+            double windowRatio = t is not null && double.IsFinite(t.WindowToFacadeRatio) ? t.WindowToFacadeRatio : medianWindowRatio;
+            double areaRatio = t is not null && double.IsFinite(t.ReferenceToGrossAreaRatio) ? t.ReferenceToGrossAreaRatio : medianAreaRatio;
+            double h = b.Height[k];
+            b.WindowN[k] = m.ExposedNorthM[k] * h * windowRatio;
+            b.WindowE[k] = m.ExposedEastM[k] * h * windowRatio;
+            b.WindowS[k] = m.ExposedSouthM[k] * h * windowRatio;
+            b.WindowW[k] = m.ExposedWestM[k] * h * windowRatio;
+            double facade = (m.ExposedNorthM[k] + m.ExposedEastM[k] + m.ExposedSouthM[k] + m.ExposedWestM[k]) * h;
+            b.Wall[k] = facade - b.WindowN[k] - b.WindowE[k] - b.WindowS[k] - b.WindowW[k];
+            b.Roof[k] = m.AreaM2[k]; // flat-roof projection; pitched roof area is not modelled from footprints
+            b.GroundFloor[k] = m.AreaM2[k];
+            b.HeatedFloor[k] = b.GrossFloor[k] * areaRatio;
+        }
+    }
+
+    private void ReportFileLevelGaps(StockBuilder b)
+    {
+        int n = b.Ids.Length;
+        if (n == 0)
+        {
+            return;
+        }
+
+        if (_year is null)
+        {
+            int inferred = b.YearSource.Count(s => s == AttributeSource.Inferred);
+            string rules = _mapping.YearRules.Count == 0 ? "no year rules are configured" : "rules: " + string.Join(", ", _mapping.YearRules.Select(r => r.Name));
+            _issues.Add(null, string.Join("|", _mapping.Year), null, "year", $"the file has no construction-year attribute; {inferred} of {n} years were inferred ({rules})", "Map a year attribute in the attribute mapping, or review the year rules.", n == inferred ? IssueOutcome.Inferred : IssueOutcome.Warning, IssueCodes.MissingYear);
+        }
+
+        if (_height is null && _storeys is null)
+        {
+            _issues.Add(null, string.Join("|", _mapping.Height.Concat(_mapping.Storeys)), null, "m", $"the file has neither height nor storeys; all {n} buildings were given 1 storey", "Map a height or storeys attribute.", IssueOutcome.Inferred, IssueCodes.MissingHeight);
+        }
+
+        if (_use is null)
+        {
+            _issues.Add(null, string.Join("|", _mapping.Use), null, null, "the file has no building-use attribute, so no building gets a residential typology", "Map a use attribute (e.g. OSM 'building').", IssueOutcome.Warning, IssueCodes.NoTypology);
+        }
+    }
+
+    private static int? Median(IEnumerable<int> values)
+    {
+        int[] v = values.Order().ToArray();
+        return v.Length == 0 ? null : v[v.Length / 2];
+    }
+
+    private static double MedianOf(IEnumerable<double> values)
+    {
+        double[] v = values.Where(double.IsFinite).Order().ToArray();
+        return v.Length == 0 ? double.NaN : v[v.Length / 2];
+    }
+}

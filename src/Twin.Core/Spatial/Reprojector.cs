@@ -1,0 +1,76 @@
+using NetTopologySuite.Geometries;
+using ProjNet.CoordinateSystems.Transformations;
+
+namespace Twin.Core.Spatial;
+
+/// <summary>Reprojects NTS geometries between two <see cref="CoordinateReferenceSystem"/>s with ProjNet.</summary>
+public sealed class Reprojector
+{
+    private static readonly CoordinateTransformationFactory Factory = new();
+    private readonly MathTransform? _transform;
+
+    public Reprojector(CoordinateReferenceSystem from, CoordinateReferenceSystem to)
+    {
+        From = from;
+        To = to;
+        bool same = (from.Epsg is int a && to.Epsg is int b && a == b) || ReferenceEquals(from, to);
+        _transform = same ? null : Factory.CreateFromCoordinateSystems(from.System, to.System).MathTransform;
+    }
+
+    public CoordinateReferenceSystem From { get; }
+
+    public CoordinateReferenceSystem To { get; }
+
+    public bool IsIdentity => _transform is null;
+
+    public (double X, double Y) Transform(double x, double y) => _transform is null ? (x, y) : _transform.Transform(x, y);
+
+    /// <summary>Returns a reprojected copy (or the geometry itself when both CRSs are the same). Thread-safe.</summary>
+    public Geometry Transform(Geometry geometry)
+    {
+        if (_transform is null)
+        {
+            return geometry;
+        }
+
+        Geometry copy = geometry.Copy();
+        copy.Apply(new SequenceFilter(_transform));
+        copy.GeometryChanged();
+        return copy;
+    }
+
+    /// <summary>Transforms whole coordinate sequences at once (ProjNet's span overload), not point by point.</summary>
+    private sealed class SequenceFilter(MathTransform transform) : IEntireCoordinateSequenceFilter
+    {
+        public bool Done => false;
+
+        public bool GeometryChanged => true;
+
+        public void Filter(CoordinateSequence seq)
+        {
+            int n = seq.Count;
+            bool closed = n > 1 && seq.GetX(0) == seq.GetX(n - 1) && seq.GetY(0) == seq.GetY(n - 1);
+            double[] xs = new double[n];
+            double[] ys = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                xs[i] = seq.GetX(i);
+                ys[i] = seq.GetY(i);
+            }
+
+            transform.Transform(xs, ys, 1, 1);
+            for (int i = 0; i < n; i++)
+            {
+                seq.SetX(i, xs[i]);
+                seq.SetY(i, ys[i]);
+            }
+
+            if (closed)
+            {
+                // ProjNet's batch transform can differ in the last bit for the repeated closing point; keep rings closed.
+                seq.SetX(n - 1, xs[0]);
+                seq.SetY(n - 1, ys[0]);
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+namespace Twin.Core.Stock;
+
+/// <summary>TABULA building size class (TABULA typology convention, episcope.eu).</summary>
+public enum SizeClass : byte
+{
+    Unknown = 0,
+
+    /// <summary>Single-family house (one or two dwellings, detached).</summary>
+    SFH = 1,
+
+    /// <summary>Terraced house (single-family house sharing party walls).</summary>
+    TH = 2,
+
+    /// <summary>Multi-family house.</summary>
+    MFH = 3,
+
+    /// <summary>Apartment block (large, high multi-family building).</summary>
+    AB = 4,
+}
+
+/// <summary>Where an attribute value came from, so users see what the twin guessed.</summary>
+public enum AttributeSource : byte
+{
+    /// <summary>Read from the input data.</summary>
+    Observed = 0,
+
+    /// <summary>Derived by a documented rule (the rule is named in the stock's inference notes).</summary>
+    Inferred = 1,
+
+    /// <summary>Not known and not inferable.</summary>
+    Missing = 2,
+}
+
+/// <summary>Broad use of a building; only residential buildings get a TABULA (residential) typology.</summary>
+public enum BuildingUse : byte
+{
+    Unknown = 0,
+    Residential = 1,
+    NonResidential = 2,
+}
