@@ -52,7 +52,14 @@ public sealed class AttributeColumn
             : allInteger ? AttributeType.Integer
             : allNumber ? AttributeType.Number
             : AttributeType.Text;
-        if (type == AttributeType.Text)
+        if (type == AttributeType.Number)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = values[i] is null ? null : Convert.ToDouble(values[i], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        else if (type == AttributeType.Text)
         {
             for (int i = 0; i < values.Length; i++)
             {

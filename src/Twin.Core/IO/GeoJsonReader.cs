@@ -97,7 +97,7 @@ public static class GeoJsonReader
     internal static object? ToValue(JsonElement v) => v.ValueKind switch
     {
         JsonValueKind.String => v.GetString(),
-        JsonValueKind.Number => v.TryGetInt64(out long l) ? l : v.GetDouble(),
+        JsonValueKind.Number => v.TryGetInt64(out long l) ? (object)l : v.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.Null or JsonValueKind.Undefined => null,

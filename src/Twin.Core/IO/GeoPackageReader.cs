@@ -60,6 +60,7 @@ public static class GeoPackageReader
             int geomOrdinal = r.GetOrdinal(geomColumn);
             int pkOrdinal = pk is null ? -1 : r.GetOrdinal(pk);
             var attrOrdinals = Enumerable.Range(0, r.FieldCount).Where(o => o != geomOrdinal && o != pkOrdinal).ToArray();
+            bool[] isBoolean = attrOrdinals.Select(o => r.GetDataTypeName(o).Equals("BOOLEAN", StringComparison.OrdinalIgnoreCase)).ToArray();
             foreach (int o in attrOrdinals)
             {
                 columns.Add((r.GetName(o), new List<object?>()));
@@ -87,7 +88,7 @@ public static class GeoPackageReader
                 for (int c = 0; c < attrOrdinals.Length; c++)
                 {
                     object v = r.GetValue(attrOrdinals[c]);
-                    columns[c].Values.Add(v is DBNull ? null : v);
+                    columns[c].Values.Add(v is DBNull ? null : isBoolean[c] && v is long b ? b != 0 : v);
                 }
             }
         }

@@ -85,7 +85,7 @@ public static class GeoParquetReader
     private static async Task ReadColumnAsync(ParquetRowGroupReader rg, DataField field, object?[] target, int offset, int count, CancellationToken ct)
     {
         Type t = field.ClrType;
-        if (t == typeof(string))
+        if (t == typeof(string) || t == typeof(ReadOnlyMemory<char>)) // Parquet.Net 6 reports UTF-8 columns as ReadOnlyMemory<char>
         {
             string?[] buf = new string?[count];
             await rg.ReadAsync(field, buf.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
