@@ -208,6 +208,12 @@ public static class StockLoader
             }
 
             double area = g.Area;
+            if (area <= 0)
+            {
+                Reject(rows, i, issues, "geometry", "0", "m²", IssueCodes.InvalidGeometryRejected, "footprint has zero area (collapsed ring) and cannot be repaired", "Redraw the footprint.");
+                return;
+            }
+
             if (area < options.MinFootprintAreaM2)
             {
                 Reject(rows, i, issues, "geometry", area.ToString("0.###", CultureInfo.InvariantCulture), "m²", IssueCodes.TooSmall, $"footprint area {area:0.###} m² is below the minimum {options.MinFootprintAreaM2} m²", "Check for a digitising artefact or a wrong CRS (degrees read as metres).");
