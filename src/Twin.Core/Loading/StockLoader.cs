@@ -208,7 +208,7 @@ public static class StockLoader
             }
 
             double area = g.Area;
-            if (area <= 0)
+            if (area < 1e-6) // a collapsed ring; reprojection leaves a few µm² of rounding
             {
                 Reject(rows, i, issues, "geometry", "0", "m²", IssueCodes.InvalidGeometryRejected, "footprint has zero area (collapsed ring) and cannot be repaired", "Redraw the footprint.");
                 return;
