@@ -12,6 +12,7 @@ internal static class Program
             SampleCommand.Create(),
             StockCommand.Create(),
             GridCommand.Create(),
+            SynthCommand.Create(),
         };
         try
         {
