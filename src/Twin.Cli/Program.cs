@@ -13,6 +13,7 @@ internal static class Program
             StockCommand.Create(),
             GridCommand.Create(),
             SynthCommand.Create(),
+            VerifyCommand.Create(),
         };
         try
         {

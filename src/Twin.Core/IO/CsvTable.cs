@@ -40,6 +40,22 @@ public sealed class CsvTable
     public double GetDouble(string[] row, string column, double fallback = 0.0) =>
         double.TryParse(Get(row, column), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : fallback;
 
+    /// <summary>Each row as column name → text (first occurrence of a duplicated name wins; unnamed columns dropped).</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> ToDictionaries() =>
+        Rows.Select(row =>
+        {
+            var d = new Dictionary<string, string>(Header.Length, StringComparer.Ordinal);
+            for (int i = 0; i < Header.Length && i < row.Length; i++)
+            {
+                if (Header[i].Length > 0)
+                {
+                    d.TryAdd(Header[i], row[i]);
+                }
+            }
+
+            return (IReadOnlyDictionary<string, string>)d;
+        }).ToList();
+
     public static CsvTable Read(string path, char separator = ',') => Parse(File.ReadAllText(path, Encoding.UTF8), path, separator);
 
     public static CsvTable Parse(string text, string source, char separator = ',')

@@ -1,0 +1,41 @@
+using Twin.Sim.Physics;
+
+namespace Twin.Sim.Verification;
+
+/// <summary>One verified row: the TABULA code, the published q_h_nd and ours [kWh/(m²·a)].</summary>
+public sealed record VerificationRow(string Code, double PublishedKWhPerM2, double ComputedKWhPerM2)
+{
+    /// <summary>(computed − published) / published [%]; NaN when nothing was published.</summary>
+    public double DeviationPercent => PublishedKWhPerM2 != 0 ? (ComputedKWhPerM2 - PublishedKWhPerM2) / PublishedKWhPerM2 * 100.0 : double.NaN;
+}
+
+/// <summary>Summary over verified rows: count, rows within the tolerance, max and mean |deviation|.</summary>
+public sealed record VerificationSummary(int Rows, int WithinTolerance, double TolerancePercent, double MaxAbsDeviationPercent, double MeanAbsDeviationPercent)
+{
+    public static VerificationSummary Of(IReadOnlyList<VerificationRow> rows, double tolerancePercent)
+    {
+        double[] dev = rows.Select(r => Math.Abs(r.DeviationPercent)).Where(double.IsFinite).ToArray();
+        return new VerificationSummary(rows.Count, dev.Count(d => d <= tolerancePercent), tolerancePercent, dev.Length == 0 ? double.NaN : dev.Max(), dev.Length == 0 ? double.NaN : dev.Average());
+    }
+
+    public override string ToString() => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"rows {Rows}, within {TolerancePercent:0.#} %: {WithinTolerance}, max |dev| {Percent(MaxAbsDeviationPercent)} %, mean |dev| {Percent(MeanAbsDeviationPercent)} %");
+
+    /// <summary>Four decimals, or scientific notation for round-off-sized deviations so they do not print as a suspicious "0".</summary>
+    private static string Percent(double p) => p is > 0 and < 1e-4
+        ? p.ToString("0.##E+0", System.Globalization.CultureInfo.InvariantCulture)
+        : p.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>Recomputes TABULA's energy need for heating from each row's inputs and compares it with the published value.</summary>
+public static class TabulaVerification
+{
+    public static IReadOnlyList<VerificationRow> Verify(IEnumerable<IReadOnlyDictionary<string, string>> rows) =>
+        rows.Select(row =>
+        {
+            TabulaBuilding b = TabulaBuilding.FromRow(row);
+            double published = row.TryGetValue("q_h_nd", out string? s) && double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) ? v : double.NaN;
+            return new VerificationRow(b.Code, published, b.HeatNeed().HeatNeedKWhPerM2);
+        }).ToList();
+}
