@@ -1,22 +1,29 @@
 using System.CommandLine;
 using System.Globalization;
 using Twin.Core.IO;
+using Twin.Core.Typologies;
 using Twin.Sim.Verification;
 
 namespace Twin.Cli;
 
-/// <summary><c>twin verify tabula</c>: recompute q_h_nd of every row of a TABULA export from its inputs and compare with the published value.</summary>
+/// <summary>
+/// <c>twin verify tabula</c>: recompute q_h_nd of every row of a TABULA export from its inputs and compare
+/// with the published value. <c>twin verify tabula-variants</c>: apply the refurbishment measures to each
+/// existing state and compare with the published "usual"/"advanced" variants.
+/// </summary>
 internal static class VerifyCommand
 {
     private static readonly string[] RequiredColumns = ["Code_BuildingVariant", "A_C_Ref", "q_h_nd", "U_Actual_Wall_1", "HeatingDays", "Theta_e", "theta_i"];
 
-    public static Command Create()
+    public static Command Create() => new("verify", "Verify the physics against published reference results") { Tabula(), TabulaVariants() };
+
+    private static Command Tabula()
     {
         var input = new Option<string>("--input") { Description = "TABULA calculator export CSV (layout of episcope-tabula_existing_state_all_countries_tsib.csv)", Required = true };
         var output = new Option<string?>("--out") { Description = "CSV of code, published, computed, deviation % (default: tabula-verification.csv)" };
         var tolerance = new Option<double>("--tolerance") { Description = "Tolerance in % for the 'within' count", DefaultValueFactory = _ => 1.0 };
-        var tabula = new Command("tabula", "Verify the seasonal balance against TABULA's published energy need for heating") { input, output, tolerance };
-        tabula.SetAction(r =>
+        var command = new Command("tabula", "Verify the seasonal balance against TABULA's published energy need for heating") { input, output, tolerance };
+        command.SetAction(r =>
         {
             CsvTable table = CsvTable.Read(r.GetValue(input)!);
             foreach (string required in RequiredColumns)
@@ -27,22 +34,45 @@ internal static class VerifyCommand
                 }
             }
 
-            IReadOnlyList<VerificationRow> rows = TabulaVerification.Verify(table.ToDictionaries());
-            string outPath = r.GetValue(output) ?? "tabula-verification.csv";
-            using (var w = new StreamWriter(outPath))
-            {
-                w.WriteLine("code,published_q_h_nd_kwh_per_m2,computed_q_h_nd_kwh_per_m2,deviation_percent");
-                foreach (VerificationRow row in rows)
-                {
-                    w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Code},{row.PublishedKWhPerM2:R},{row.ComputedKWhPerM2:R},{row.DeviationPercent:R}"));
-                }
-            }
-
-            VerificationSummary summary = VerificationSummary.Of(rows, r.GetValue(tolerance));
-            Console.WriteLine(summary);
-            Console.WriteLine($"per-row results: {outPath}");
-            return summary.WithinTolerance == summary.Rows ? 0 : 1;
+            return Report(TabulaVerification.Verify(table.ToDictionaries()), r.GetValue(output) ?? "tabula-verification.csv", r.GetValue(tolerance));
         });
-        return new Command("verify", "Verify the physics against published reference results") { tabula };
+        return command;
+    }
+
+    private static Command TabulaVariants()
+    {
+        var existing = new Option<string?>("--existing") { Description = "Existing-state export (default: bundled Polish typology)" };
+        var variants = new Option<string?>("--variants") { Description = "Variants file (default: bundled Polish variants)" };
+        var measures = new Option<string[]>("--measures") { Description = "Measure tables in the IWU layout (default: bundled Polish measures + supplements)", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string?>("--out") { Description = "CSV of per-variant results (default: tabula-variants-verification.csv)" };
+        var tolerance = new Option<double>("--tolerance") { Description = "Tolerance in %", DefaultValueFactory = _ => 2.0 };
+        var command = new Command("tabula-variants", "Apply TABULA refurbishment measures to each existing state and compare with the published variants") { existing, variants, measures, output, tolerance };
+        command.SetAction(r =>
+        {
+            string typologies = Path.Combine(SamplePaths.Root, "typologies");
+            var existingRows = CsvTable.Read(r.GetValue(existing) ?? Path.Combine(typologies, "tabula_PL_existing_state.csv")).ToDictionaries();
+            var variantRows = CsvTable.Read(r.GetValue(variants) ?? Path.Combine(typologies, "tabula_PL_variants.csv")).ToDictionaries();
+            string[] measureFiles = r.GetValue(measures) is { Length: > 0 } m ? m : [Path.Combine(typologies, "tabula_measures_PL.csv"), Path.Combine(typologies, "measure_supplements_PL.csv")];
+            var rows = TabulaVerification.VerifyVariants(existingRows, variantRows, TabulaMeasureCatalog.Load(measureFiles));
+            return Report(rows, r.GetValue(output) ?? "tabula-variants-verification.csv", r.GetValue(tolerance));
+        });
+        return command;
+    }
+
+    private static int Report(IReadOnlyList<VerificationRow> rows, string outPath, double tolerance)
+    {
+        using (var w = new StreamWriter(outPath))
+        {
+            w.WriteLine("code,published_q_h_nd_kwh_per_m2,computed_q_h_nd_kwh_per_m2,deviation_percent");
+            foreach (VerificationRow row in rows)
+            {
+                w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Code},{row.PublishedKWhPerM2:R},{row.ComputedKWhPerM2:R},{row.DeviationPercent:R}"));
+            }
+        }
+
+        VerificationSummary summary = VerificationSummary.Of(rows, tolerance);
+        Console.WriteLine(summary);
+        Console.WriteLine($"per-row results: {outPath}");
+        return summary.WithinTolerance == summary.Rows ? 0 : 1;
     }
 }

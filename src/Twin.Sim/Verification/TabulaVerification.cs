@@ -1,4 +1,6 @@
+using Twin.Core.Typologies;
 using Twin.Sim.Physics;
+using Twin.Sim.Renovation;
 
 namespace Twin.Sim.Verification;
 
@@ -38,4 +40,30 @@ public static class TabulaVerification
             double published = row.TryGetValue("q_h_nd", out string? s) && double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) ? v : double.NaN;
             return new VerificationRow(b.Code, published, b.HeatNeed().HeatNeedKWhPerM2);
         }).ToList();
+
+    /// <summary>
+    /// Applies each refurbishment variant's measures to its building's existing state (joined by Code_Building)
+    /// and compares the resulting q_h_nd with the variant's published value. Existing-state rows of the
+    /// variants file are verified as they are.
+    /// </summary>
+    public static IReadOnlyList<VerificationRow> VerifyVariants(IEnumerable<IReadOnlyDictionary<string, string>> existingRows, IEnumerable<IReadOnlyDictionary<string, string>> variantRows, TabulaMeasureCatalog measures)
+    {
+        var existing = existingRows.ToDictionary(r => r["Code_Building"], r => r, StringComparer.Ordinal);
+        var result = new List<VerificationRow>();
+        foreach (IReadOnlyDictionary<string, string> v in variantRows)
+        {
+            string building = v["Code_Building"];
+            if (!existing.TryGetValue(building, out IReadOnlyDictionary<string, string>? baseRow))
+            {
+                throw new InvalidDataException($"variant {v["Code_BuildingVariant"]}: building {building} has no existing-state row.");
+            }
+
+            TabulaBuilding b = TabulaBuilding.FromRow(baseRow);
+            (TabulaBuilding refurbished, _) = TabulaRefurbishment.Apply(b, v, measures);
+            double published = double.Parse(v["q_h_nd"], System.Globalization.CultureInfo.InvariantCulture);
+            result.Add(new VerificationRow(v["Code_BuildingVariant"], published, refurbished.HeatNeed().HeatNeedKWhPerM2));
+        }
+
+        return result;
+    }
 }
