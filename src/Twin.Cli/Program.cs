@@ -14,6 +14,8 @@ internal static class Program
             GridCommand.Create(),
             SynthCommand.Create(),
             VerifyCommand.Create(),
+            ClimateCommand.Create(),
+            RunCommand.Create(),
         };
         try
         {

@@ -26,16 +26,7 @@ public static class GeoParquetWriter
         Geometry?[] geometries = ToWgs84(table);
         var geometryField = new DataField<byte[]>("geometry");
         var fields = new List<DataField> { geometryField };
-        foreach (AttributeColumn c in table.Columns)
-        {
-            fields.Add(c.Type switch
-            {
-                AttributeType.Number => new DataField<double?>(c.Name),
-                AttributeType.Integer => new DataField<long?>(c.Name),
-                AttributeType.Boolean => new DataField<bool?>(c.Name),
-                _ => new DataField<string>(c.Name),
-            });
-        }
+        fields.AddRange(table.Columns.Select(ParquetColumns.Field));
 
         string tmp = path + ".tmp-" + Environment.ProcessId;
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -63,7 +54,7 @@ public static class GeoParquetWriter
                 await rg.WriteAsync(geometryField, blobs).ConfigureAwait(false);
                 for (int c = 0; c < table.Columns.Count; c++)
                 {
-                    await WriteColumnAsync(rg, fields[c + 1], table.Columns[c], start, count, cancellationToken).ConfigureAwait(false);
+                    await ParquetColumns.WriteAsync(rg, fields[c + 1], table.Columns[c], start, count, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (table.Count == 0)
@@ -74,61 +65,6 @@ public static class GeoParquetWriter
         }
 
         File.Move(tmp, path, overwrite: true);
-    }
-
-    private static async Task WriteColumnAsync(ParquetRowGroupWriter rg, DataField field, AttributeColumn column, int start, int count, CancellationToken ct)
-    {
-        object?[] v = column.Values;
-        switch (column.Type)
-        {
-            case AttributeType.Number:
-                {
-                    var buf = new double?[count];
-                    for (int i = 0; i < count; i++)
-                    {
-                        buf[i] = v[start + i] is null ? null : Convert.ToDouble(v[start + i], System.Globalization.CultureInfo.InvariantCulture);
-                    }
-
-                    await rg.WriteAsync<double>(field, buf.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-                    break;
-                }
-
-            case AttributeType.Integer:
-                {
-                    var buf = new long?[count];
-                    for (int i = 0; i < count; i++)
-                    {
-                        buf[i] = v[start + i] is null ? null : Convert.ToInt64(v[start + i], System.Globalization.CultureInfo.InvariantCulture);
-                    }
-
-                    await rg.WriteAsync<long>(field, buf.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-                    break;
-                }
-
-            case AttributeType.Boolean:
-                {
-                    var buf = new bool?[count];
-                    for (int i = 0; i < count; i++)
-                    {
-                        buf[i] = v[start + i] as bool?;
-                    }
-
-                    await rg.WriteAsync<bool>(field, buf.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-                    break;
-                }
-
-            default:
-                {
-                    var buf = new string[count];
-                    for (int i = 0; i < count; i++)
-                    {
-                        buf[i] = v[start + i] is null ? null! : Convert.ToString(v[start + i], System.Globalization.CultureInfo.InvariantCulture)!;
-                    }
-
-                    await rg.WriteAsync(field, buf).ConfigureAwait(false);
-                    break;
-                }
-        }
     }
 
     internal static Geometry?[] ToWgs84(FeatureTable table)

@@ -1,0 +1,54 @@
+using Twin.Core.Stock;
+using Twin.Sim.Engine;
+using Twin.Sim.Systems;
+
+namespace Twin.Sim.Economics;
+
+/// <summary>Investment of one package in one building, by measure, with each measure's lifetime (for residual values).</summary>
+public readonly record struct PackageCost(double EnvelopeEur, double WindowsEur, double VentilationEur, double HeatingEur, double PvEur, int HeatingLifetimeYears)
+{
+    public double TotalEur => EnvelopeEur + WindowsEur + VentilationEur + HeatingEur + PvEur;
+}
+
+/// <summary>
+/// Costs of renovation measures from sourced unit costs (data/samples/defaults/unit_costs.csv):
+/// insulation cost = fix + per-cm × thickness, thickness = λ·(1/U_new − 1/U_old) (the added resistance that
+/// reaches the target); windows per m² (triple glazing for U ≤ 1.0, else double); ventilation per m² floor;
+/// heat generators per kW of design heat load after the envelope measures; PV per kWp. German envelope and
+/// ventilation costs are scaled by the Eurostat price-level ratio PL/DE (PyPSA-Eur practice).
+/// </summary>
+public static class PackageCosting
+{
+    /// <summary>A window at or below this U needs triple glazing (the double-glazing option of the cost table has U 1.34, triple 0.8).</summary>
+    public const double TripleGlazingMaxUWPerM2K = 1.0;
+
+    internal static PackageCost Cost(SimulationData d, BuildingStock s, int i, TypeModel t, in EnvelopeSpec before, in EnvelopeSpec after, double heatRecoveryBefore, double heatRecoveryAfter, HeatingSystem heatingBefore, HeatingSystem heatingAfter, double designLoadAfterKw, double pvKwp)
+    {
+        UnitCosts c = d.Costs;
+        double pli = c["price_level_factor"];
+        double lambda = c["insulation_lambda"];
+        double door = t.DoorAreaPerM2Ref * s.HeatedFloorAreaM2[i];
+        double wall = Math.Max(0, s.WallAreaM2[i] - door);
+        double envelope =
+            Insulation(before.UWall, after.UWall, wall, c["wall_fix"], c["wall_per_cm"], lambda) +
+            Insulation(before.URoof, after.URoof, s.RoofAreaM2[i], c["roof_fix"], c["roof_per_cm"], lambda) +
+            Insulation(before.UFloor, after.UFloor, s.GroundFloorAreaM2[i], c["floor_fix"], c["floor_per_cm"], lambda);
+        double windowArea = s.WindowNorthM2[i] + s.WindowEastM2[i] + s.WindowSouthM2[i] + s.WindowWestM2[i];
+        double windows = after.UWindow < before.UWindow - 1e-9 ? windowArea * (after.UWindow <= TripleGlazingMaxUWPerM2K ? c["window_triple"] : c["window_double"]) : 0;
+        double ventilation = heatRecoveryAfter > heatRecoveryBefore ? c["ventilation_hr"] * s.HeatedFloorAreaM2[i] : 0;
+        HeatingSystemSpec spec = d.HeatingSystems[heatingAfter];
+        double heating = heatingAfter != heatingBefore ? spec.InvestmentFixedEur + (spec.InvestmentEurPerKw * Math.Max(c["heat_load_min_kw"], designLoadAfterKw)) : 0;
+        double pv = pvKwp * c["pv_investment"];
+        return new PackageCost(envelope * pli, windows * pli, ventilation * pli, heating, pv, spec.LifetimeYears);
+    }
+
+    /// <summary>Insulation thickness [cm] that lowers U from <paramref name="uBefore"/> to <paramref name="uAfter"/>: d = λ·(1/U_after − 1/U_before).</summary>
+    public static double ThicknessCm(double uBefore, double uAfter, double lambda) =>
+        uAfter > 0 && uBefore > 0 && uAfter < uBefore ? 100.0 * lambda * ((1.0 / uAfter) - (1.0 / uBefore)) : 0.0;
+
+    private static double Insulation(double uBefore, double uAfter, double area, double fix, double perCm, double lambda)
+    {
+        double cm = ThicknessCm(uBefore, uAfter, lambda);
+        return cm > 0 ? area * (fix + (perCm * cm)) : 0.0;
+    }
+}

@@ -1,0 +1,133 @@
+using Twin.Core.Stock;
+using Twin.Sim.Physics;
+using Twin.Sim.Systems;
+
+namespace Twin.Sim.Engine;
+
+/// <summary>
+/// One state (before or after renovation) of every building, as columns: envelope, heat recovery, heat
+/// generator and PV size; turned into thermal columns for the kernel and into final energy per carrier.
+/// </summary>
+internal sealed class BuildingStates
+{
+    public BuildingStates(int n)
+    {
+        Envelope = new EnvelopeSpec[n];
+        HeatRecovery = new double[n];
+        Heating = new HeatingSystem[n];
+        PvKwp = new double[n];
+        Active = new bool[n];
+    }
+
+    public EnvelopeSpec[] Envelope { get; }
+
+    public double[] HeatRecovery { get; }
+
+    public HeatingSystem[] Heating { get; }
+
+    public double[] PvKwp { get; }
+
+    /// <summary>False for buildings that are not simulated (no typology) or, in an "after" state, not renovated.</summary>
+    public bool[] Active { get; }
+
+    /// <summary>Thermal columns of building i: the type's boundary conditions on the building's own areas.</summary>
+    public static void Fill(ThermalColumns c, int i, BuildingStock s, TypeModel t, in EnvelopeSpec e, double heatRecovery)
+    {
+        TabulaBuilding r = t.Reference;
+        double area = s.HeatedFloorAreaM2[i];
+        double windows = s.WindowNorthM2[i] + s.WindowEastM2[i] + s.WindowSouthM2[i] + s.WindowWestM2[i];
+        double door = t.DoorAreaPerM2Ref * area;
+        double wall = Math.Max(0, s.WallAreaM2[i] - door);
+        double envelopeArea = wall + s.RoofAreaM2[i] + s.GroundFloorAreaM2[i] + windows + door;
+        c.ReferenceAreaM2[i] = area;
+        c.TransmissionWPerK[i] = (e.UWall * wall) + (e.URoof * s.RoofAreaM2[i]) + (e.UFloor * s.GroundFloorAreaM2[i]) + (e.UWindow * windows) + (e.UDoor * door) + (e.ThermalBridge * envelopeArea);
+
+        // Heat recovery reduces the use-related air change only (EN ISO 13790 §9.3: (1 − η_hr) on the supply air flow).
+        double airChange = (r.AirChangeUsePerH * (1.0 - heatRecovery)) + e.InfiltrationPerH;
+        c.VentilationWPerK[i] = SeasonalBalance.AirHeatCapacityWhPerM3K * airChange * r.RoomHeightM * area;
+        double common = (1.0 - r.FrameFraction) * r.NonPerpendicularFactor * e.WindowG;
+        c.ApertureM2[0][i] = 0; // footprints give no roof windows
+        c.ApertureM2[1][i] = r.ShadingVertical * common * s.WindowEastM2[i];
+        c.ApertureM2[2][i] = r.ShadingVertical * common * s.WindowSouthM2[i];
+        c.ApertureM2[3][i] = r.ShadingVertical * common * s.WindowWestM2[i];
+        c.ApertureM2[4][i] = r.ShadingVertical * common * s.WindowNorthM2[i];
+        c.InternalGainsW[i] = r.InternalGainsWPerM2 * area;
+        c.HeatCapacityWhPerK[i] = r.HeatCapacityWhPerM2K * area;
+        c.InternalTemperatureC[i] = r.InternalTemperatureC;
+        c.ReductionAtHtr1[i] = r.ReductionFactorAtHtr1;
+        c.ReductionAtHtr4[i] = r.ReductionFactorAtHtr4;
+    }
+}
+
+/// <summary>Annual final energy of one building state for all buildings, as columns: per carrier [kWh/a], PV generation and the heat figures behind it.</summary>
+internal sealed class EnergyColumns
+{
+    public EnergyColumns(int n)
+    {
+        HeatNeedKWh = new double[n];
+        HotWaterKWh = new double[n];
+        DesignLoadKw = new double[n];
+        SeasonalCop = new double[n];
+        PvKWh = new double[n];
+        ByCarrierKWh = Enum.GetValues<Carrier>().Select(_ => new double[n]).ToArray();
+    }
+
+    public double[] HeatNeedKWh { get; }
+
+    public double[] HotWaterKWh { get; }
+
+    public double[] DesignLoadKw { get; }
+
+    /// <summary>Heat delivered per kWh of electricity for heat pumps (space heating + hot water); NaN for other generators.</summary>
+    public double[] SeasonalCop { get; }
+
+    public double[] PvKWh { get; }
+
+    /// <summary>[carrier][building] final energy [kWh/a].</summary>
+    public double[][] ByCarrierKWh { get; }
+
+    public double FinalKWh(int i)
+    {
+        double sum = 0;
+        foreach (double[] c in ByCarrierKWh)
+        {
+            sum += c[i];
+        }
+
+        return sum;
+    }
+
+    public void Compute(SimulationData d, ThermalColumns c, int i, double heatNeedKWh, double weightedExternalC, double hotWaterKWhPerM2, HeatingSystem system, double pvKwp)
+    {
+        double area = c.ReferenceAreaM2[i];
+        double hotWater = hotWaterKWhPerM2 * area;
+        double designLoadW = (c.TransmissionWPerK[i] + c.VentilationWPerK[i]) * (c.InternalTemperatureC[i] - d.Climate.DesignTemperatureC);
+        foreach (double[] carrier in ByCarrierKWh)
+        {
+            carrier[i] = 0;
+        }
+
+        HeatingSystemSpec spec = d.HeatingSystems[system];
+        double cop = double.NaN;
+        if (system is HeatingSystem.AirHeatPump or HeatingSystem.GroundHeatPump)
+        {
+            double source = system == HeatingSystem.GroundHeatPump ? HeatPump.GroundSourceTemperatureC
+                : double.IsFinite(weightedExternalC) ? weightedExternalC : d.Climate.ExternalTemperatureC.Average();
+            double flow = HeatPump.FlowTemperatureC(area > 0 ? designLoadW / area : 0);
+            double electricity = (heatNeedKWh / HeatPump.Cop(system, source, flow)) + (hotWater / HeatPump.Cop(system, source, HeatPump.HotWaterSupplyTemperatureC));
+            ByCarrierKWh[(int)Carrier.Electricity][i] = electricity;
+            cop = electricity > 0 ? (heatNeedKWh + hotWater) / electricity : double.NaN;
+        }
+        else
+        {
+            ByCarrierKWh[(int)spec.Carrier][i] = (heatNeedKWh + hotWater) / spec.SeasonalEfficiency;
+        }
+
+        double pv = pvKwp * d.Climate.AnnualHorizontal * d.Costs["pv_performance_ratio"];
+        HeatNeedKWh[i] = heatNeedKWh;
+        HotWaterKWh[i] = hotWater;
+        DesignLoadKw[i] = designLoadW / 1000.0;
+        SeasonalCop[i] = cop;
+        PvKWh[i] = double.IsFinite(pv) ? pv : 0;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Twin.Sim.Engine;
+
+/// <summary>Options of <see cref="Simulator"/>; defaults in one place.</summary>
+public sealed record SimulationOptions
+{
+    /// <summary>Worker threads; null = all cores. Results do not depend on it (fixed chunks, ordered reduction).</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Buildings per work item: large enough to amortise scheduling, small enough to balance two cores.</summary>
+    public int ChunkSize { get; init; } = 4096;
+
+    /// <summary>Receives the completed fraction (0–1).</summary>
+    public IProgress<double>? Progress { get; init; }
+
+    public CancellationToken Cancellation { get; init; }
+
+    public static SimulationOptions Default { get; } = new();
+}
+
+/// <summary>A scenario with problems; <see cref="Problems"/> lists all of them.</summary>
+public sealed class ScenarioException(IReadOnlyList<Scenarios.ScenarioProblem> problems)
+    : Exception($"The scenario has {problems.Count} problem(s):{Environment.NewLine}{string.Join(Environment.NewLine, problems.Select(p => "  " + p))}")
+{
+    public IReadOnlyList<Scenarios.ScenarioProblem> Problems { get; } = problems;
+}

@@ -1,0 +1,306 @@
+using Twin.Core.Stock;
+using Twin.Sim.Economics;
+using Twin.Sim.Physics;
+using Twin.Sim.Scenarios;
+using Twin.Sim.Systems;
+
+namespace Twin.Sim.Engine;
+
+/// <summary>
+/// Runs a renovation scenario over a building stock: the start state of every building with a typology,
+/// the package each one is eligible for and its renovated state (both through <see cref="BalanceKernel"/>),
+/// the uptake year by year, costs and subsidies, and per-building, per-year results. Physics is evaluated
+/// once per state; the year loop only re-weights final energy with that year's prices and emission factors.
+/// Work is split into fixed chunks reduced in order, so results are bit-identical for any thread count.
+/// </summary>
+public static partial class Simulator
+{
+    public static SimulationResult Run(BuildingStock stock, SimulationData data, Scenario scenario) => Run(stock, data, scenario, SimulationOptions.Default);
+
+    public static SimulationResult Run(BuildingStock stock, SimulationData data, Scenario scenario, SimulationOptions options)
+    {
+        IReadOnlyList<ScenarioProblem> problems = ScenarioValidator.Validate(scenario);
+        if (problems.Count > 0)
+        {
+            throw new ScenarioException(problems);
+        }
+
+        var run = new RunState(stock, data, scenario, options);
+        return run.Execute();
+    }
+
+    private sealed class RunState(BuildingStock s, SimulationData d, Scenario sc, SimulationOptions o)
+    {
+        private readonly int _n = s.Count;
+        private readonly TypeModel[] _types = TypeModel.Build(d.Typologies, d.Measures);
+        private readonly ParallelOptions _parallel = new() { MaxDegreeOfParallelism = o.MaxDegreeOfParallelism ?? -1, CancellationToken = o.Cancellation };
+
+        public SimulationResult Execute()
+        {
+            var years = Enumerable.Range(sc.Horizon.StartYear, sc.Horizon.Years).ToArray();
+            var reasons = new string?[_n];
+            var before = new BuildingStates(_n);
+            for (int i = 0; i < _n; i++)
+            {
+                int t = s.TypologyIndex[i];
+                if (t < 0)
+                {
+                    reasons[i] = s.Use[i] == BuildingUse.NonResidential ? "non-residential: no TABULA typology" : "no typology (see the stock's issues)";
+                    continue;
+                }
+
+                if (s.HeatedFloorAreaM2[i] <= 0)
+                {
+                    reasons[i] = "no heated floor area";
+                    continue;
+                }
+
+                before.Active[i] = true;
+                before.Envelope[i] = _types[t].Existing;
+                before.Heating[i] = d.CurrentHeating.TryGetValue(s.SizeClass[i], out HeatingSystem h) ? h : HeatingSystem.GasBoiler;
+            }
+
+            (ThermalColumns thBefore, EnergyColumns eBefore) = Evaluate(before);
+            o.Progress?.Report(0.2);
+            string?[] classBefore = Classes(before, eBefore);
+            int[] package = ChoosePackages(before, classBefore);
+            BuildingStates after = AfterStates(before, package);
+            (_, EnergyColumns eAfter) = Evaluate(after);
+            o.Progress?.Report(0.4);
+            var cost = new PackageCost[_n];
+            for (int i = 0; i < _n; i++)
+            {
+                if (after.Active[i])
+                {
+                    cost[i] = PackageCosting.Cost(d, s, i, _types[s.TypologyIndex[i]], before.Envelope[i], after.Envelope[i], before.HeatRecovery[i], after.HeatRecovery[i], before.Heating[i], after.Heating[i], eAfter.DesignLoadKw[i], after.PvKwp[i]);
+                }
+            }
+
+            int[] renovationYear = Uptake(after, cost, eBefore, thBefore, years);
+            double[] subsidy = Subsidies(renovationYear, package, cost);
+            var yearly = new YearlyAccumulator(this, years, before, eBefore, eAfter, renovationYear, cost, subsidy);
+            yearly.Compute();
+            o.Progress?.Report(1.0);
+            return yearly.ToResult(reasons, package, renovationYear, subsidy, cost, before, after, eBefore, eAfter, thBefore, classBefore);
+        }
+
+        internal BuildingStock Stock => s;
+
+        internal SimulationData Data => d;
+
+        internal Scenario Scenario => sc;
+
+        internal SimulationOptions Options => o;
+
+        internal ParallelOptions Parallel => _parallel;
+
+        internal int Count => _n;
+
+        private (ThermalColumns Thermal, EnergyColumns Energy) Evaluate(BuildingStates state)
+        {
+            var th = new ThermalColumns(_n);
+            var energy = new EnergyColumns(_n);
+            int chunks = (_n + o.ChunkSize - 1) / o.ChunkSize;
+            System.Threading.Tasks.Parallel.For(0, chunks, _parallel, chunk =>
+            {
+                int start = chunk * o.ChunkSize, end = Math.Min(_n, start + o.ChunkSize);
+                for (int i = start; i < end; i++)
+                {
+                    if (state.Active[i])
+                    {
+                        BuildingStates.Fill(th, i, s, _types[s.TypologyIndex[i]], state.Envelope[i], state.HeatRecovery[i]);
+                    }
+                }
+
+                Span<double> need = new double[end - start], weighted = new double[end - start];
+                BalanceKernel.Run(th, d.Climate, start, end, need, weighted);
+                for (int i = start; i < end; i++)
+                {
+                    if (state.Active[i])
+                    {
+                        energy.Compute(d, th, i, need[i - start], weighted[i - start], _types[s.TypologyIndex[i]].HotWaterKWhPerM2, state.Heating[i], state.PvKwp[i]);
+                    }
+                }
+            });
+            return (th, energy);
+        }
+
+        private string?[] Classes(BuildingStates state, EnergyColumns e)
+        {
+            var result = new string?[_n];
+            for (int i = 0; i < _n; i++)
+            {
+                if (state.Active[i])
+                {
+                    result[i] = d.ClassScale.ClassOf(e.FinalKWh(i) / s.HeatedFloorAreaM2[i]);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>Index into the scenario's packages of the first rule each building meets (−1 = none).</summary>
+        private int[] ChoosePackages(BuildingStates before, string?[] classBefore)
+        {
+            var index = sc.Packages.Select((p, k) => (p.Id, k)).ToDictionary(x => x.Id, x => x.k, StringComparer.Ordinal);
+            int[] result = Enumerable.Repeat(-1, _n).ToArray();
+            for (int i = 0; i < _n; i++)
+            {
+                if (!before.Active[i])
+                {
+                    continue;
+                }
+
+                foreach (EligibilityRule r in sc.Rules)
+                {
+                    int k = index[r.Package];
+                    if (Matches(r, i, before.Heating[i], classBefore[i]) && Applicable(sc.Packages[k], _types[s.TypologyIndex[i]]))
+                    {
+                        result[i] = k;
+                        break;
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private bool Matches(EligibilityRule r, int i, HeatingSystem heating, string? energyClass)
+        {
+            string type = d.Typologies.Types[s.TypologyIndex[i]].Code;
+            return (r.SizeClasses.Count == 0 || r.SizeClasses.Contains(s.SizeClass[i].ToString()))
+                && (r.Typologies.Count == 0 || r.Typologies.Any(x => type.StartsWith(x, StringComparison.Ordinal)))
+                && (r.BuiltFrom is null || s.ConstructionYear[i] >= r.BuiltFrom)
+                && (r.BuiltTo is null || s.ConstructionYear[i] <= r.BuiltTo)
+                && (r.CurrentHeating.Count == 0 || r.CurrentHeating.Any(h => ScenarioValidator.TryParseHeating(h, out HeatingSystem x) && x == heating))
+                && (r.Neighbourhoods.Count == 0 || (s.NeighbourhoodIndex[i] >= 0 && r.Neighbourhoods.Contains(s.NeighbourhoodNames[s.NeighbourhoodIndex[i]])))
+                && (r.Classes.Count == 0 || (energyClass is not null && r.Classes.Contains(energyClass)));
+        }
+
+        private static bool Applicable(RenovationPackage p, TypeModel t) => p.Envelope?.Variant switch
+        {
+            "usual" => t.Usual is not null,
+            "advanced" => t.Advanced is not null,
+            _ => true,
+        };
+
+        private BuildingStates AfterStates(BuildingStates before, int[] package)
+        {
+            var after = new BuildingStates(_n);
+            double kwpPerM2 = d.Costs["pv_kwp_per_m2"];
+            for (int i = 0; i < _n; i++)
+            {
+                if (package[i] < 0)
+                {
+                    continue;
+                }
+
+                RenovationPackage p = sc.Packages[package[i]];
+                TypeModel t = _types[s.TypologyIndex[i]];
+                EnvelopeSpec e = before.Envelope[i];
+                if (p.Envelope is EnvelopeTarget target)
+                {
+                    EnvelopeSpec variant = target.Variant switch { "usual" => t.Usual!.Value, "advanced" => t.Advanced!.Value, _ => e };
+                    e = target.Variant is null ? e : variant;
+                    e = e.Improve(target.WallUWPerM2K, target.RoofUWPerM2K, target.FloorUWPerM2K, target.WindowUWPerM2K, target.WindowG);
+                }
+
+                after.Active[i] = true;
+                after.Envelope[i] = e;
+                after.HeatRecovery[i] = Math.Max(before.HeatRecovery[i], p.VentilationHeatRecovery);
+                after.Heating[i] = p.Heating is string h && ScenarioValidator.TryParseHeating(h, out HeatingSystem hs) ? hs : before.Heating[i];
+                after.PvKwp[i] = Math.Max(before.PvKwp[i], p.PvRoofShare * s.RoofAreaM2[i] * kwpPerM2);
+            }
+
+            return after;
+        }
+
+        private int[] Uptake(BuildingStates after, PackageCost[] cost, EnergyColumns eBefore, ThermalColumns thBefore, int[] years)
+        {
+            int[] eligible = Enumerable.Range(0, _n).Where(i => after.Active[i]).ToArray();
+            if (sc.Uptake.Order == UptakeOrder.WorstFirst)
+            {
+                // Worst first: highest final energy per m², ties by id so the order never depends on input order.
+                double[] intensity = new double[_n];
+                foreach (int i in eligible)
+                {
+                    intensity[i] = eBefore.FinalKWh(i) / thBefore.ReferenceAreaM2[i];
+                }
+
+                Array.Sort(eligible, (a, b) =>
+                {
+                    int c = intensity[b].CompareTo(intensity[a]);
+                    return c != 0 ? c : string.CompareOrdinal(s.Ids[a], s.Ids[b]);
+                });
+            }
+            else
+            {
+                ulong[] keys = eligible.Select(i => StableHash.Mix((ulong)(uint)sc.Seed, s.Ids[i])).ToArray();
+                Array.Sort(keys, eligible);
+            }
+
+            int[] renovationYear = new int[_n];
+            int done = 0;
+            foreach (int year in years)
+            {
+                int target = Math.Min(eligible.Length, (int)Math.Round(sc.Uptake.RatePerYear * eligible.Length * (year - sc.Horizon.StartYear + 1), MidpointRounding.AwayFromZero));
+                double spent = 0;
+                for (int k = 0; k < eligible.Length && done < target; k++)
+                {
+                    int i = eligible[k];
+                    if (renovationYear[i] != 0)
+                    {
+                        continue;
+                    }
+
+                    double c = cost[i].TotalEur;
+                    if (sc.Uptake.AnnualBudgetEur is double budget && spent + c > budget)
+                    {
+                        continue;
+                    }
+
+                    renovationYear[i] = year;
+                    spent += c;
+                    done++;
+                }
+            }
+
+            return renovationYear;
+        }
+
+        private double[] Subsidies(int[] renovationYear, int[] package, PackageCost[] cost)
+        {
+            double[] subsidy = new double[_n];
+            for (int i = 0; i < _n; i++)
+            {
+                if (renovationYear[i] == 0)
+                {
+                    continue;
+                }
+
+                double investment = cost[i].TotalEur, total = 0;
+                string packageId = sc.Packages[package[i]].Id;
+                foreach (SubsidyProgramme p in sc.Subsidies)
+                {
+                    bool eligible = (p.Packages.Count == 0 || p.Packages.Contains(packageId))
+                        && (p.SizeClasses.Count == 0 || p.SizeClasses.Contains(s.SizeClass[i].ToString()))
+                        && (p.FromYear is null || renovationYear[i] >= p.FromYear)
+                        && (p.ToYear is null || renovationYear[i] <= p.ToYear);
+                    if (!eligible)
+                    {
+                        continue;
+                    }
+
+                    double amount = p.Share * investment;
+                    amount = Math.Min(amount, p.CapPerBuildingEur ?? double.PositiveInfinity);
+                    amount = Math.Min(amount, (p.CapPerM2Eur ?? double.PositiveInfinity) * s.HeatedFloorAreaM2[i]);
+                    total += amount;
+                }
+
+                subsidy[i] = Math.Min(total, investment);
+            }
+
+            return subsidy;
+        }
+    }
+}

@@ -1,0 +1,229 @@
+using Twin.Sim.Economics;
+using Twin.Sim.Physics;
+using Twin.Sim.Systems;
+
+namespace Twin.Sim.Engine;
+
+public static partial class Simulator
+{
+    /// <summary>
+    /// The year loop: per building and year, the state in force (renovated from its renovation year on) is
+    /// weighted with that year's emission factors and prices; per-year totals are summed per fixed chunk and
+    /// the chunks reduced in order (bit-identical for any thread count). Also each building's NPV and payback.
+    /// </summary>
+    private sealed class YearlyAccumulator(RunState run, int[] years, BuildingStates before, EnergyColumns eBefore, EnergyColumns eAfter, int[] renovationYear, PackageCost[] cost, double[] subsidy)
+    {
+        private const int CarrierCount = 6;
+        private readonly int _n = run.Count;
+        private readonly int _years = years.Length;
+        private double[] _co2 = [], _co2Baseline = [], _energyCost = [], _investment = [], _subsidyByYear = [];
+        private double[][] _energy = [];
+        private int[] _renovated = [];
+        private readonly double[] _co2Start = new double[run.Count], _co2End = new double[run.Count], _costStart = new double[run.Count], _costEnd = new double[run.Count];
+        private readonly double[] _npv = new double[run.Count], _payback = new double[run.Count];
+
+        public void Compute()
+        {
+            SimulationData d = run.Data;
+            Scenarios.Scenario sc = run.Scenario;
+            double[][] factor = new double[CarrierCount][], price = new double[CarrierCount][];
+            foreach (Carrier c in Enum.GetValues<Carrier>())
+            {
+                string name = SimulationData.CarrierName(c);
+                Trajectory f = sc.EmissionFactorsKgPerKWh.TryGetValue(name, out var fp) ? new Trajectory(fp) : Trajectory.Constant(d.Carriers[c].Co2KgPerKWh);
+                Trajectory p = sc.PricesEurPerKWh.TryGetValue(name, out var pp) ? new Trajectory(pp) : Trajectory.Constant(d.Carriers[c].PriceEurPerKWh);
+                factor[(int)c] = years.Select(f.At).ToArray();
+                price[(int)c] = years.Select(p.At).ToArray();
+            }
+
+            Trajectory exportT = sc.PricesEurPerKWh.TryGetValue("pvExport", out var ep) ? new Trajectory(ep) : Trajectory.Constant(d.PvExport.PriceEurPerKWh);
+            double[] exportPrice = years.Select(exportT.At).ToArray();
+            double selfShare = d.Costs["pv_self_consumption"];
+            double rate = sc.DiscountRate;
+            int start = sc.Horizon.StartYear, end = sc.Horizon.EndYear;
+            double[] discount = years.Select(y => Finance.DiscountFactor(rate, y, start)).ToArray();
+            double envelopeLife = d.Costs["envelope_lifetime"], windowLife = d.Costs["window_lifetime"], ventLife = d.Costs["ventilation_lifetime"], pvLife = d.Costs["pv_lifetime"];
+
+            int chunkSize = run.Options.ChunkSize;
+            int chunks = (_n + chunkSize - 1) / chunkSize;
+            var partial = new double[chunks][];
+            int width = (3 + CarrierCount) * _years;
+            int done = 0;
+            Parallel.For(0, chunks, run.Parallel, chunk =>
+            {
+                double[] acc = new double[width];
+                int from = chunk * chunkSize, to = Math.Min(_n, from + chunkSize);
+                for (int i = from; i < to; i++)
+                {
+                    if (!before.Active[i])
+                    {
+                        continue;
+                    }
+
+                    int ry = renovationYear[i];
+                    double npv = 0;
+                    for (int y = 0; y < _years; y++)
+                    {
+                        bool renovated = ry != 0 && years[y] >= ry;
+                        (double co2B, double costB) = Weigh(eBefore, i, y, factor, price, exportPrice, selfShare);
+                        (double co2, double cst) = renovated ? Weigh(eAfter, i, y, factor, price, exportPrice, selfShare) : (co2B, costB);
+                        acc[y] += co2;
+                        acc[_years + y] += co2B;
+                        acc[(2 * _years) + y] += cst;
+                        EnergyColumns e = renovated ? eAfter : eBefore;
+                        for (int c = 0; c < CarrierCount; c++)
+                        {
+                            acc[((3 + c) * _years) + y] += e.ByCarrierKWh[c][i];
+                        }
+
+                        if (y == 0)
+                        {
+                            (_co2Start[i], _costStart[i]) = (co2, cst);
+                        }
+
+                        if (y == _years - 1)
+                        {
+                            (_co2End[i], _costEnd[i]) = (co2, cst);
+                        }
+
+                        if (renovated)
+                        {
+                            npv += (costB - cst) * discount[y];
+                        }
+
+                        if (ry != 0 && years[y] == ry)
+                        {
+                            double net = cost[i].TotalEur - subsidy[i];
+                            double firstYearSaving = costB - cst;
+                            _payback[i] = firstYearSaving > 0 ? net / firstYearSaving : double.NaN;
+                            npv -= net * discount[y];
+                        }
+                    }
+
+                    if (ry != 0)
+                    {
+                        PackageCost pc = cost[i];
+                        double residual = Finance.ResidualValue(pc.EnvelopeEur, (int)envelopeLife, ry, end)
+                            + Finance.ResidualValue(pc.WindowsEur, (int)windowLife, ry, end)
+                            + Finance.ResidualValue(pc.VentilationEur, (int)ventLife, ry, end)
+                            + Finance.ResidualValue(pc.HeatingEur, pc.HeatingLifetimeYears, ry, end)
+                            + Finance.ResidualValue(pc.PvEur, (int)pvLife, ry, end);
+                        _npv[i] = npv + (residual * Finance.DiscountFactor(rate, end + 1, start));
+                    }
+                    else
+                    {
+                        (_npv[i], _payback[i]) = (double.NaN, double.NaN);
+                    }
+                }
+
+                partial[chunk] = acc;
+                run.Options.Progress?.Report(0.4 + (0.6 * Interlocked.Increment(ref done) / chunks));
+            });
+
+            double[] total = new double[width];
+            foreach (double[] acc in partial)
+            {
+                for (int k = 0; k < width; k++)
+                {
+                    total[k] += acc[k];
+                }
+            }
+
+            _co2 = total[.._years];
+            _co2Baseline = total[_years..(2 * _years)];
+            _energyCost = total[(2 * _years)..(3 * _years)];
+            _energy = Enumerable.Range(0, CarrierCount).Select(c => total[((3 + c) * _years)..((4 + c) * _years)]).ToArray();
+            _investment = new double[_years];
+            _subsidyByYear = new double[_years];
+            _renovated = new int[_years];
+            for (int i = 0; i < _n; i++)
+            {
+                if (renovationYear[i] != 0)
+                {
+                    int y = renovationYear[i] - start;
+                    _investment[y] += cost[i].TotalEur;
+                    _subsidyByYear[y] += subsidy[i];
+                    _renovated[y]++;
+                }
+            }
+        }
+
+        /// <summary>CO₂ [kg] and energy cost [EUR] of one building state in year index y; PV offsets grid electricity.</summary>
+        private static (double Co2, double Cost) Weigh(EnergyColumns e, int i, int y, double[][] factor, double[][] price, double[] exportPrice, double selfShare)
+        {
+            double co2 = 0, cost = 0;
+            for (int c = 0; c < CarrierCount; c++)
+            {
+                double kwh = e.ByCarrierKWh[c][i];
+                co2 += kwh * factor[c][y];
+                cost += kwh * price[c][y];
+            }
+
+            double pv = e.PvKWh[i];
+            if (pv > 0)
+            {
+                int el = (int)Carrier.Electricity;
+                double self = Math.Min(pv * selfShare, e.ByCarrierKWh[el][i]);
+                co2 -= pv * factor[el][y];
+                cost -= (self * price[el][y]) + ((pv - self) * exportPrice[y]);
+            }
+
+            return (co2, cost);
+        }
+
+        public SimulationResult ToResult(string?[] reasons, int[] package, int[] ry, double[] subsidyByBuilding, PackageCost[] costs, BuildingStates b, BuildingStates a, EnergyColumns eb, EnergyColumns ea, ThermalColumns thBefore, string?[] classBefore)
+        {
+            SimulationData d = run.Data;
+            bool Renovated(int i) => ry[i] != 0;
+            double[][] finalAfter = Enumerable.Range(0, CarrierCount).Select(c => Enumerable.Range(0, _n).Select(i => Renovated(i) ? ea.ByCarrierKWh[c][i] : eb.ByCarrierKWh[c][i]).ToArray()).ToArray();
+            double Primary(double[][] byCarrier, EnergyColumns e, int i)
+            {
+                double p = 0;
+                foreach (Carrier c in Enum.GetValues<Carrier>())
+                {
+                    p += byCarrier[(int)c][i] * d.Carriers[c].PrimaryNonRenewable;
+                }
+
+                return (p - (e.PvKWh[i] * d.Carriers[Carrier.Electricity].PrimaryNonRenewable)) / thBefore.ReferenceAreaM2[i];
+            }
+
+            return new SimulationResult
+            {
+                Scenario = run.Scenario,
+                CarrierNames = Enum.GetValues<Carrier>().Select(SimulationData.CarrierName).ToArray(),
+                Simulated = b.Active,
+                NotSimulatedReason = reasons,
+                Package = package.Select((k, i) => k >= 0 && Renovated(i) ? run.Scenario.Packages[k].Id : null).ToArray(),
+                RenovationYear = ry,
+                HeatingBefore = Enumerable.Range(0, _n).Select(i => b.Active[i] ? Scenarios.ScenarioValidator.KebabName(b.Heating[i]) : string.Empty).ToArray(),
+                HeatingAfter = Enumerable.Range(0, _n).Select(i => !b.Active[i] ? string.Empty : Scenarios.ScenarioValidator.KebabName(Renovated(i) ? a.Heating[i] : b.Heating[i])).ToArray(),
+                InvestmentEur = Enumerable.Range(0, _n).Select(i => Renovated(i) ? costs[i].TotalEur : 0).ToArray(),
+                SubsidyEur = subsidyByBuilding,
+                HeatNeedBeforeKWh = eb.HeatNeedKWh,
+                HeatNeedAfterKWh = Enumerable.Range(0, _n).Select(i => Renovated(i) ? ea.HeatNeedKWh[i] : eb.HeatNeedKWh[i]).ToArray(),
+                FinalBeforeKWh = eb.ByCarrierKWh,
+                FinalAfterKWh = finalAfter,
+                PvAfterKWh = Enumerable.Range(0, _n).Select(i => Renovated(i) ? ea.PvKWh[i] : eb.PvKWh[i]).ToArray(),
+                SeasonalCopAfter = Enumerable.Range(0, _n).Select(i => Renovated(i) ? ea.SeasonalCop[i] : eb.SeasonalCop[i]).ToArray(),
+                Co2StartYearKg = _co2Start,
+                Co2EndYearKg = _co2End,
+                PrimaryBeforeKWhPerM2 = Enumerable.Range(0, _n).Select(i => b.Active[i] ? Primary(eb.ByCarrierKWh, eb, i) : double.NaN).ToArray(),
+                PrimaryAfterKWhPerM2 = Enumerable.Range(0, _n).Select(i => b.Active[i] ? Primary(finalAfter, Renovated(i) ? ea : eb, i) : double.NaN).ToArray(),
+                ClassBefore = classBefore,
+                ClassAfter = Enumerable.Range(0, _n).Select(i => b.Active[i] ? d.ClassScale.ClassOf(finalAfter.Sum(c => c[i]) / thBefore.ReferenceAreaM2[i]) : null).ToArray(),
+                EnergyCostStartYearEur = _costStart,
+                EnergyCostEndYearEur = _costEnd,
+                NpvEur = _npv,
+                SimplePaybackYears = _payback,
+                Years = years,
+                Co2Kg = _co2,
+                Co2BaselineKg = _co2Baseline,
+                FinalEnergyKWhByYear = _energy,
+                InvestmentEurByYear = _investment,
+                SubsidyEurByYear = _subsidyByYear,
+                RenovatedByYear = _renovated,
+                EnergyCostEurByYear = _energyCost,
+            };
+        }
+    }
+}

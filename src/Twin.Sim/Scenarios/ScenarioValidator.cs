@@ -1,0 +1,193 @@
+using Twin.Sim.Systems;
+
+namespace Twin.Sim.Scenarios;
+
+/// <summary>One problem in a scenario: JSON path, value and what to do.</summary>
+public sealed record ScenarioProblem(string Path, string Message)
+{
+    public override string ToString() => $"{Path}: {Message}";
+}
+
+/// <summary>Checks a scenario completely and reports every problem at once (never stops at the first).</summary>
+public static class ScenarioValidator
+{
+    public static readonly IReadOnlyList<string> CarrierNames = ["gas", "oil", "coal", "biomass", "districtHeat", "electricity", "pvExport"];
+
+    public static IReadOnlyList<ScenarioProblem> Validate(Scenario s)
+    {
+        var p = new List<ScenarioProblem>();
+        if (s.SchemaVersion != 1)
+        {
+            p.Add(new("$.schemaVersion", $"version {s.SchemaVersion} is not supported; this engine reads version 1"));
+        }
+
+        if (string.IsNullOrWhiteSpace(s.Name))
+        {
+            p.Add(new("$.name", "a scenario needs a name"));
+        }
+
+        if (s.Horizon is null)
+        {
+            p.Add(new("$.horizon", "missing; give {\"startYear\": 2025, \"endYear\": 2050}"));
+        }
+        else if (s.Horizon.EndYear < s.Horizon.StartYear || s.Horizon.StartYear < 2000 || s.Horizon.EndYear > 2100)
+        {
+            p.Add(new("$.horizon", $"{s.Horizon.StartYear}–{s.Horizon.EndYear} is not a valid horizon (start ≤ end, within 2000–2100)"));
+        }
+
+        if (s.DiscountRate is < 0 or > 0.5)
+        {
+            p.Add(new("$.discountRate", $"{s.DiscountRate} is outside 0–0.5 (a fraction per year, e.g. 0.03)"));
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < s.Packages.Count; i++)
+        {
+            RenovationPackage pk = s.Packages[i];
+            string at = $"$.packages[{i}]";
+            if (string.IsNullOrWhiteSpace(pk.Id) || !ids.Add(pk.Id))
+            {
+                p.Add(new($"{at}.id", $"'{pk.Id}' is empty or used twice; package ids must be unique"));
+            }
+
+            if (pk.Heating is not null && !TryParseHeating(pk.Heating, out _))
+            {
+                p.Add(new($"{at}.heating", $"'{pk.Heating}' is not a heat generator; use one of {string.Join(", ", Enum.GetValues<HeatingSystem>().Select(KebabName))}"));
+            }
+
+            if (pk.VentilationHeatRecovery is < 0 or > 0.95)
+            {
+                p.Add(new($"{at}.ventilationHeatRecovery", $"{pk.VentilationHeatRecovery} is outside 0–0.95"));
+            }
+
+            if (pk.PvRoofShare is < 0 or > 1)
+            {
+                p.Add(new($"{at}.pvRoofShare", $"{pk.PvRoofShare} is outside 0–1"));
+            }
+
+            if (pk.Envelope is EnvelopeTarget e)
+            {
+                if (e.Variant is not null and not ("usual" or "advanced"))
+                {
+                    p.Add(new($"{at}.envelope.variant", $"'{e.Variant}' must be \"usual\" or \"advanced\" (TABULA refurbishment variants)"));
+                }
+
+                foreach ((string name, double? u) in new[] { ("wallUWPerM2K", e.WallUWPerM2K), ("roofUWPerM2K", e.RoofUWPerM2K), ("floorUWPerM2K", e.FloorUWPerM2K), ("windowUWPerM2K", e.WindowUWPerM2K) })
+                {
+                    if (u is double v && (v <= 0.05 || v > 6))
+                    {
+                        p.Add(new($"{at}.envelope.{name}", $"{v} W/(m²K) is not a plausible U-value (0.05–6)"));
+                    }
+                }
+
+                if (e.WindowG is double g && (g <= 0 || g >= 1))
+                {
+                    p.Add(new($"{at}.envelope.windowG", $"{g} must lie between 0 and 1"));
+                }
+
+                if (e.Variant is null && e.WallUWPerM2K is null && e.RoofUWPerM2K is null && e.FloorUWPerM2K is null && e.WindowUWPerM2K is null)
+                {
+                    p.Add(new($"{at}.envelope", "names no variant and no U-value; remove it or give a target"));
+                }
+            }
+        }
+
+        for (int i = 0; i < s.Rules.Count; i++)
+        {
+            EligibilityRule r = s.Rules[i];
+            if (!ids.Contains(r.Package))
+            {
+                p.Add(new($"$.rules[{i}].package", $"'{r.Package}' is not a package id ({string.Join(", ", ids)})"));
+            }
+
+            foreach (string c in r.SizeClasses.Where(c => c is not ("SFH" or "TH" or "MFH" or "AB")))
+            {
+                p.Add(new($"$.rules[{i}].sizeClasses", $"'{c}' is not a TABULA size class (SFH, TH, MFH, AB)"));
+            }
+
+            foreach (string h in r.CurrentHeating.Where(h => !TryParseHeating(h, out _)))
+            {
+                p.Add(new($"$.rules[{i}].currentHeating", $"'{h}' is not a heat generator"));
+            }
+
+            if (r.BuiltFrom is int from && r.BuiltTo is int to && from > to)
+            {
+                p.Add(new($"$.rules[{i}]", $"builtFrom {from} is after builtTo {to}"));
+            }
+        }
+
+        if (s.Uptake.RatePerYear is < 0 or > 1)
+        {
+            p.Add(new("$.uptake.ratePerYear", $"{s.Uptake.RatePerYear} is outside 0–1 (a share per year, e.g. 0.02)"));
+        }
+
+        if (s.Uptake.AnnualBudgetEur is < 0)
+        {
+            p.Add(new("$.uptake.annualBudgetEur", "must not be negative"));
+        }
+
+        CheckTrajectories(p, "$.pricesEurPerKWh", s.PricesEurPerKWh, 0, 5);
+        CheckTrajectories(p, "$.emissionFactorsKgPerKWh", s.EmissionFactorsKgPerKWh, 0, 2);
+        for (int i = 0; i < s.Subsidies.Count; i++)
+        {
+            SubsidyProgramme sp = s.Subsidies[i];
+            if (sp.Share is < 0 or > 1)
+            {
+                p.Add(new($"$.subsidies[{i}].share", $"{sp.Share} is outside 0–1"));
+            }
+
+            foreach (string pkg in sp.Packages.Where(x => !ids.Contains(x)))
+            {
+                p.Add(new($"$.subsidies[{i}].packages", $"'{pkg}' is not a package id"));
+            }
+
+            if (sp.CapPerBuildingEur is < 0 || sp.CapPerM2Eur is < 0)
+            {
+                p.Add(new($"$.subsidies[{i}]", "caps must not be negative"));
+            }
+        }
+
+        return p;
+    }
+
+    public static bool TryParseHeating(string name, out HeatingSystem system)
+    {
+        foreach (HeatingSystem h in Enum.GetValues<HeatingSystem>())
+        {
+            if (string.Equals(KebabName(h), name, StringComparison.OrdinalIgnoreCase) || string.Equals(h.ToString(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                system = h;
+                return true;
+            }
+        }
+
+        system = default;
+        return false;
+    }
+
+    public static string KebabName(HeatingSystem h) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(h.ToString());
+
+    private static void CheckTrajectories(List<ScenarioProblem> p, string at, IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>> map, double min, double max)
+    {
+        foreach ((string carrier, IReadOnlyDictionary<int, double> points) in map)
+        {
+            if (!CarrierNames.Contains(carrier))
+            {
+                p.Add(new($"{at}.{carrier}", $"unknown carrier; use {string.Join(", ", CarrierNames)}"));
+            }
+
+            if (points.Count == 0)
+            {
+                p.Add(new($"{at}.{carrier}", "needs at least one {\"year\": value} point"));
+            }
+
+            foreach ((int year, double v) in points)
+            {
+                if (v < min || v > max || double.IsNaN(v))
+                {
+                    p.Add(new($"{at}.{carrier}.{year}", $"{v} is outside the plausible range {min}–{max}"));
+                }
+            }
+        }
+    }
+}

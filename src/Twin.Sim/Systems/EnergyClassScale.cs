@@ -1,0 +1,30 @@
+namespace Twin.Sim.Systems;
+
+/// <summary>
+/// Energy-performance classes by final energy per m² of reference floor area, best class first, each with its
+/// upper bound [kWh/(m²a)]; the last class is open-ended. The shipped default is the German GEG 2020 Anlage 10
+/// (formerly EnEV 2014 Anlage 10) residential scale, because Poland has no statutory letter scale yet
+/// (EPBD (EU) 2024/1275 Art. 19 requires one); it is data, replaceable per run.
+/// </summary>
+public sealed record EnergyClassScale(string Name, IReadOnlyList<string> Classes, IReadOnlyList<double> UpperBoundsKWhPerM2)
+{
+    public static EnergyClassScale Geg2020 { get; } = new(
+        "GEG 2020 Anlage 10 (final energy, residential)",
+        ["A+", "A", "B", "C", "D", "E", "F", "G", "H"],
+        [30, 50, 75, 100, 130, 160, 200, 250]);
+
+    public int IndexOf(double finalEnergyKWhPerM2)
+    {
+        for (int i = 0; i < UpperBoundsKWhPerM2.Count; i++)
+        {
+            if (finalEnergyKWhPerM2 < UpperBoundsKWhPerM2[i])
+            {
+                return i;
+            }
+        }
+
+        return Classes.Count - 1;
+    }
+
+    public string ClassOf(double finalEnergyKWhPerM2) => Classes[IndexOf(finalEnergyKWhPerM2)];
+}
