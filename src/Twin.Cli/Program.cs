@@ -16,7 +16,13 @@ internal static class Program
             VerifyCommand.Create(),
             ClimateCommand.Create(),
             RunCommand.Create(),
+            CompareCommand.Create(),
         };
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 160; // tables in logs and CI output: do not wrap at the 80-column default
+        }
+
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -98,7 +98,7 @@ internal static class RunCommand
         GeoJsonWriter.Write(StockExport.RejectsToTable(load, FeatureReader.Read(stockPath).Crs ?? loadOptions.AssumedSourceCrs), Path.Combine(outDir, "rejects.geojson"));
         StockExport.WriteIssuesCsv(load.Issues, Path.Combine(outDir, "issues.csv"));
         var hashed = inputFiles.Concat(EngineInputs.Files(SamplePaths.Root, climate));
-        new RunManifest(scenario.Name, scenario.Seed, RunManifest.EngineVersionString, started, clock.Elapsed.TotalSeconds, data.Climate.Name, load.Read, load.Rejects.Count, result.Simulated.Count(x => x), result.RenovatedTotal, RunManifest.Hash(hashed))
+        new RunManifest(scenario.Name, scenario.Seed, scenario.DiscountRate, RunManifest.EngineVersionString, started, clock.Elapsed.TotalSeconds, data.Climate.Name, load.Read, load.Rejects.Count, result.Simulated.Count(x => x), result.RenovatedTotal, RunManifest.Hash(hashed))
             .Write(Path.Combine(outDir, "manifest.json"));
         PrintSummary(scenario, load, result, outDir, clock.Elapsed);
         return 0;

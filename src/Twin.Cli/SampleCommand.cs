@@ -4,19 +4,47 @@ using Twin.Core.Typologies;
 
 namespace Twin.Cli;
 
-/// <summary><c>twin sample</c>: the main job on the bundled sample district (Warszawa-Śródmieście, BDOT10k).</summary>
+/// <summary>
+/// <c>twin sample</c>: the main job on the bundled sample district (Warszawa-Śródmieście, BDOT10k): load and
+/// summarise the stock, run the three sample scenarios and print their comparison.
+/// </summary>
 internal static class SampleCommand
 {
+    public static readonly IReadOnlyList<string> Scenarios = ["bau", "shallow-heat-pump", "deep-district-heat"];
+
     public static Command Create()
     {
         var output = new Option<string?>("--out") { Description = "Folder for the outputs (default: out/sample)" };
-        var command = new Command("sample", "Run the main job on the bundled sample district (central Warsaw)") { output };
-        command.SetAction(r =>
-        {
-            TypologyCatalog catalog = TypologyCatalog.Load(SamplePaths.TypologiesExisting, SamplePaths.TypologiesVariants);
-            var options = new StockLoadOptions { Mapping = AttributeMapping.Load(SamplePaths.Mapping) };
-            return StockCommand.Run(SamplePaths.Buildings, catalog, options, SamplePaths.Neighbourhoods, r.GetValue(output) ?? Path.Combine("out", "sample"));
-        });
+        var command = new Command("sample", "Run the main job on the bundled sample district (central Warsaw): stock summary, three scenarios, comparison") { output };
+        command.SetAction(r => Run(r.GetValue(output) ?? Path.Combine("out", "sample")));
         return command;
+    }
+
+    public static int Run(string outDir)
+    {
+        TypologyCatalog catalog = TypologyCatalog.Load(SamplePaths.TypologiesExisting, SamplePaths.TypologiesVariants);
+        var options = new StockLoadOptions { Mapping = AttributeMapping.Load(SamplePaths.Mapping) };
+        int code = StockCommand.Run(SamplePaths.Buildings, catalog, options, SamplePaths.Neighbourhoods, Path.Combine(outDir, "stock"));
+        if (code != 0)
+        {
+            return code;
+        }
+
+        var runDirs = new List<string>();
+        foreach (string name in Scenarios)
+        {
+            string dir = Path.Combine(outDir, "runs", name);
+            string scenario = Path.Combine(SamplePaths.Root, "scenarios", name + ".json");
+            code = RunCommand.Execute(SamplePaths.Buildings, options, SamplePaths.Neighbourhoods, scenario, dir, climate: null, threads: null, [SamplePaths.Buildings, SamplePaths.Mapping, SamplePaths.Neighbourhoods, scenario]);
+            if (code != 0)
+            {
+                return code;
+            }
+
+            runDirs.Add(dir);
+        }
+
+        CompareCommand.Run(runDirs, Path.Combine(outDir, "compare-co2.png"));
+        return 0;
     }
 }

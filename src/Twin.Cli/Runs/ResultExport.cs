@@ -75,6 +75,7 @@ internal static class ResultExport
             new("co2_kg", AttributeType.Number, Col(k => r.Co2Kg[k])),
             new("co2_no_renovation_kg", AttributeType.Number, Col(k => r.Co2BaselineKg[k])),
             new("energy_cost_eur", AttributeType.Number, Col(k => r.EnergyCostEurByYear[k])),
+            new("energy_cost_no_renovation_eur", AttributeType.Number, Col(k => r.EnergyCostBaselineEurByYear[k])),
         };
         for (int c = 0; c < r.CarrierNames.Count; c++)
         {

@@ -7,6 +7,7 @@ namespace Twin.Cli.Runs;
 internal sealed record RunManifest(
     string Scenario,
     int Seed,
+    double DiscountRate,
     string EngineVersion,
     DateTime StartedUtc,
     double ElapsedSeconds,

@@ -86,6 +86,9 @@ public sealed class SimulationResult
 
     public required double[] EnergyCostEurByYear { get; init; }
 
+    /// <summary>Energy cost of the same stock without any renovation (same prices).</summary>
+    public required double[] EnergyCostBaselineEurByYear { get; init; }
+
     public int BuildingCount => Simulated.Length;
 
     public int RenovatedTotal => RenovatedByYear.Sum();

@@ -16,7 +16,7 @@ public static partial class Simulator
         private const int CarrierCount = 6;
         private readonly int _n = run.Count;
         private readonly int _years = years.Length;
-        private double[] _co2 = [], _co2Baseline = [], _energyCost = [], _investment = [], _subsidyByYear = [];
+        private double[] _co2 = [], _co2Baseline = [], _energyCost = [], _energyCostBaseline = [], _investment = [], _subsidyByYear = [];
         private double[][] _energy = [];
         private int[] _renovated = [];
         private readonly double[] _co2Start = new double[run.Count], _co2End = new double[run.Count], _costStart = new double[run.Count], _costEnd = new double[run.Count];
@@ -47,7 +47,7 @@ public static partial class Simulator
             int chunkSize = run.Options.ChunkSize;
             int chunks = (_n + chunkSize - 1) / chunkSize;
             var partial = new double[chunks][];
-            int width = (3 + CarrierCount) * _years;
+            int width = (4 + CarrierCount) * _years;
             int done = 0;
             Parallel.For(0, chunks, run.Parallel, chunk =>
             {
@@ -70,10 +70,11 @@ public static partial class Simulator
                         acc[y] += co2;
                         acc[_years + y] += co2B;
                         acc[(2 * _years) + y] += cst;
+                        acc[(3 * _years) + y] += costB;
                         EnergyColumns e = renovated ? eAfter : eBefore;
                         for (int c = 0; c < CarrierCount; c++)
                         {
-                            acc[((3 + c) * _years) + y] += e.ByCarrierKWh[c][i];
+                            acc[((4 + c) * _years) + y] += e.ByCarrierKWh[c][i];
                         }
 
                         if (y == 0)
@@ -132,7 +133,8 @@ public static partial class Simulator
             _co2 = total[.._years];
             _co2Baseline = total[_years..(2 * _years)];
             _energyCost = total[(2 * _years)..(3 * _years)];
-            _energy = Enumerable.Range(0, CarrierCount).Select(c => total[((3 + c) * _years)..((4 + c) * _years)]).ToArray();
+            _energyCostBaseline = total[(3 * _years)..(4 * _years)];
+            _energy = Enumerable.Range(0, CarrierCount).Select(c => total[((4 + c) * _years)..((5 + c) * _years)]).ToArray();
             _investment = new double[_years];
             _subsidyByYear = new double[_years];
             _renovated = new int[_years];
@@ -223,6 +225,7 @@ public static partial class Simulator
                 SubsidyEurByYear = _subsidyByYear,
                 RenovatedByYear = _renovated,
                 EnergyCostEurByYear = _energyCost,
+                EnergyCostBaselineEurByYear = _energyCostBaseline,
             };
         }
     }
