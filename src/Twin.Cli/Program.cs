@@ -17,6 +17,7 @@ internal static class Program
             ClimateCommand.Create(),
             RunCommand.Create(),
             CompareCommand.Create(),
+            AdviseCommand.Create(),
         };
         if (Console.IsOutputRedirected)
         {
@@ -27,7 +28,7 @@ internal static class Program
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or NotSupportedException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or NotSupportedException or UnauthorizedAccessException or InvalidOperationException or Twin.Sim.Engine.ScenarioException)
         {
             AnsiConsole.MarkupLine($"[red]error[/]: {Markup.Escape(ex.Message)}");
             return 2;

@@ -97,4 +97,61 @@ public sealed class BuildingStock
     public required int[] NeighbourhoodIndex { get; init; }
 
     public required IReadOnlyList<string> NeighbourhoodNames { get; init; }
+
+    /// <summary>A new stock holding only the given buildings, in the given order (e.g. one building for the advisor, or a shard).</summary>
+    public BuildingStock Subset(IReadOnlyList<int> rows)
+    {
+        T[] Pick<T>(T[] column)
+        {
+            var result = new T[rows.Count];
+            for (int k = 0; k < rows.Count; k++)
+            {
+                result[k] = column[rows[k]];
+            }
+
+            return result;
+        }
+
+        return new BuildingStock
+        {
+            Crs = Crs,
+            Ids = Pick(Ids),
+            SourceRows = Pick(SourceRows),
+            Footprints = Pick(Footprints),
+            FootprintAreaM2 = Pick(FootprintAreaM2),
+            PerimeterM = Pick(PerimeterM),
+            PartyWallLengthM = Pick(PartyWallLengthM),
+            ExposedWallLengthM = Pick(ExposedWallLengthM),
+            ExposedWallNorthM = Pick(ExposedWallNorthM),
+            ExposedWallEastM = Pick(ExposedWallEastM),
+            ExposedWallSouthM = Pick(ExposedWallSouthM),
+            ExposedWallWestM = Pick(ExposedWallWestM),
+            HeightM = Pick(HeightM),
+            HeightSource = Pick(HeightSource),
+            Storeys = Pick(Storeys),
+            StoreysSource = Pick(StoreysSource),
+            ConstructionYear = Pick(ConstructionYear),
+            ConstructionYearSource = Pick(ConstructionYearSource),
+            ConstructionYearRule = Pick(ConstructionYearRule),
+            UseCode = Pick(UseCode),
+            Use = Pick(Use),
+            Dwellings = Pick(Dwellings),
+            SizeClass = Pick(SizeClass),
+            SizeClassSource = Pick(SizeClassSource),
+            Country = Pick(Country),
+            CountrySource = Pick(CountrySource),
+            TypologyIndex = Pick(TypologyIndex),
+            GrossFloorAreaM2 = Pick(GrossFloorAreaM2),
+            HeatedFloorAreaM2 = Pick(HeatedFloorAreaM2),
+            WallAreaM2 = Pick(WallAreaM2),
+            RoofAreaM2 = Pick(RoofAreaM2),
+            GroundFloorAreaM2 = Pick(GroundFloorAreaM2),
+            WindowNorthM2 = Pick(WindowNorthM2),
+            WindowEastM2 = Pick(WindowEastM2),
+            WindowSouthM2 = Pick(WindowSouthM2),
+            WindowWestM2 = Pick(WindowWestM2),
+            NeighbourhoodIndex = Pick(NeighbourhoodIndex),
+            NeighbourhoodNames = NeighbourhoodNames,
+        };
+    }
 }
