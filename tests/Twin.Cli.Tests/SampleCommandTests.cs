@@ -1,33 +1,101 @@
+using System.Text.Json;
+using DuckDB.NET.Data;
+
 namespace Twin.Cli.Tests;
 
+/// <summary>The README's main job end to end, and its outputs read back by DuckDB.</summary>
 public sealed class SampleCommandTests
 {
-    [Fact]
-    public void Sample_RunsTheMainJob_WritesOutputs()
+    private static readonly Lazy<string> SampleOut = new(() =>
     {
         string outDir = Path.Combine(Path.GetTempPath(), "twin-cli-" + Guid.NewGuid().ToString("N")[..8]);
         int code = Program.Main(["sample", "--out", outDir]);
         Assert.Equal(0, code);
-        foreach (string f in new[] { "stock.parquet", "stock.geojson", "rejects.geojson", "issues.csv" })
+        return outDir;
+    });
+
+    [Fact]
+    public void Sample_RunsStockAndThreeScenarios_WritesEverything()
+    {
+        string o = SampleOut.Value;
+        foreach (string f in new[] { "stock/stock.parquet", "stock/stock.geojson", "stock/rejects.geojson", "stock/issues.csv", "compare-co2.png" })
         {
-            Assert.True(new FileInfo(Path.Combine(outDir, f)).Length > 0, f);
+            Assert.True(new FileInfo(Path.Combine(o, f)).Length > 0, f);
+        }
+
+        foreach (string scenario in SampleCommand.Scenarios)
+        {
+            foreach (string f in new[] { "buildings.parquet", "years.parquet", "years.csv", "neighbourhoods.parquet", "neighbourhoods.csv", "manifest.json", "rejects.geojson", "issues.csv" })
+            {
+                Assert.True(new FileInfo(Path.Combine(o, "runs", scenario, f)).Length > 0, $"{scenario}/{f}");
+            }
         }
     }
 
     [Fact]
-    public void Stock_MissingFile_ExitCode2()
+    public void RunOutputs_ReadableByDuckDb_AndConsistent()
     {
-        Assert.Equal(2, Program.Main(["stock", "/nonexistent/buildings.geojson"]));
+        string run = Path.Combine(SampleOut.Value, "runs", "shallow-heat-pump");
+        using var conn = new DuckDBConnection("DataSource=:memory:");
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"""
+            SELECT count(*), count(*) FILTER (WHERE simulated), count(renovation_year), sum(investment_eur), min(typeof(geometry))
+            FROM read_parquet('{Path.Combine(run, "buildings.parquet")}')
+            """;
+        using var reader = cmd.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(4930L, reader.GetInt64(0));
+        long simulated = reader.GetInt64(1), renovated = reader.GetInt64(2);
+        double investment = reader.GetDouble(3);
+        Assert.StartsWith("GEOMETRY", reader.GetString(4), StringComparison.Ordinal);
+
+        using var years = conn.CreateCommand();
+        years.CommandText = $"SELECT sum(renovated), sum(investment_eur), count(*) FROM read_parquet('{Path.Combine(run, "years.parquet")}')";
+        using var y = years.ExecuteReader();
+        Assert.True(y.Read());
+        Assert.Equal(renovated, y.GetInt64(0));
+        Assert.Equal(investment, y.GetDouble(1), investment * 1e-9);
+        Assert.Equal(26L, y.GetInt64(2));
+
+        using JsonDocument manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "manifest.json")));
+        Assert.Equal(simulated, manifest.RootElement.GetProperty("buildings_simulated").GetInt64());
+        Assert.Equal(64, manifest.RootElement.GetProperty("inputs_sha256").EnumerateObject().First().Value.GetString()!.Length);
     }
 
     [Fact]
-    public void Stock_UnknownCrsOption_ExitCode2()
+    public void Stock_MissingFile_ExitCode2() => Assert.Equal(2, Program.Main(["stock", "/nonexistent/buildings.geojson"]));
+
+    [Fact]
+    public void Stock_UnknownCrsOption_ExitCode2() =>
+        Assert.Equal(2, Program.Main(["stock", Path.Combine(FindRoot(), "data", "samples", "warsaw-srodmiescie", "buildings.geojson"), "--metric-crs", "EPSG:999999"]));
+
+    [Fact]
+    public void Run_InvalidScenario_ExitCode2()
     {
-        string sample = Path.Combine(FindRoot(), "data", "samples", "warsaw-srodmiescie", "buildings.geojson");
-        Assert.Equal(2, Program.Main(["stock", sample, "--metric-crs", "EPSG:999999"]));
+        string bad = Path.Combine(Path.GetTempPath(), "twin-bad-" + Guid.NewGuid().ToString("N")[..8] + ".json");
+        File.WriteAllText(bad, """{ "name": "x", "horizon": { "startYear": 2025, "endYear": 2020 }, "uptake": { "ratePerYear": 3 } }""");
+        string root = FindRoot();
+        Assert.Equal(2, Program.Main(["run", "--stock", Path.Combine(root, "data", "samples", "warsaw-srodmiescie", "buildings.geojson"), "--scenario", bad, "--out", Path.GetTempPath()]));
     }
 
-    private static string FindRoot()
+    [Fact]
+    public void Advise_Typology_RanksPackagesAndWritesJson()
+    {
+        string json = Path.Combine(Path.GetTempPath(), "twin-advice-" + Guid.NewGuid().ToString("N")[..8] + ".json");
+        Assert.Equal(0, Program.Main(["advise", "--typology", "PL.N.MFH.02", "--floor-area", "1800", "--heating", "gas-boiler", "--json", json]));
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(json));
+        var packages = doc.RootElement.GetProperty("packages").EnumerateArray().ToList();
+        Assert.Equal(8, packages.Count);
+        double[] npv = packages.Select(p => p.GetProperty("npv_eur").GetDouble()).ToArray();
+        Assert.Equal(npv.OrderByDescending(x => x), npv); // ranked best first
+        foreach (JsonElement p in packages)
+        {
+            Assert.Equal(p.GetProperty("investment_eur").GetDouble() - p.GetProperty("subsidy_eur").GetDouble(), p.GetProperty("net_investment_eur").GetDouble(), 1e-6);
+        }
+    }
+
+    internal static string FindRoot()
     {
         for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
         {
