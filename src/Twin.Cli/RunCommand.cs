@@ -18,7 +18,7 @@ internal static class RunCommand
         var stock = new Option<string>("--stock") { Description = "Footprint file (GeoJSON, GeoParquet, GeoPackage, Shapefile)", Required = true };
         var mapping = new Option<string?>("--mapping") { Description = "Attribute mapping JSON (default: OSM names)" };
         var hoods = new Option<string?>("--neighbourhoods") { Description = "Neighbourhood polygons" };
-        var scenario = new Option<string>("--scenario") { Description = "Scenario JSON", Required = true };
+        var scenario = new Option<string[]>("--scenario") { Description = "Scenario JSON; repeat for several scenarios over one load (outputs go to <out>/<scenario name>)", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Output folder", Required = true };
         var climate = new Option<string?>("--climate") { Description = "Climate table (12 monthly rows or 1 seasonal row; default: TABULA PL national season)" };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it" };
@@ -26,30 +26,42 @@ internal static class RunCommand
         command.SetAction(r =>
         {
             var options = new StockLoadOptions { Mapping = r.GetValue(mapping) is string m ? AttributeMapping.Load(m) : AttributeMapping.Osm };
-            var files = new List<string> { r.GetValue(stock)!, r.GetValue(scenario)! };
+            string[] scenarios = r.GetValue(scenario)!;
+            var files = new List<string> { r.GetValue(stock)! };
             files.AddRange(new[] { r.GetValue(mapping), r.GetValue(hoods) }.OfType<string>());
-            return Execute(r.GetValue(stock)!, options, r.GetValue(hoods), r.GetValue(scenario)!, r.GetValue(output)!, r.GetValue(climate), r.GetValue(threads), files);
+            return Execute(r.GetValue(stock)!, options, r.GetValue(hoods), scenarios, r.GetValue(output)!, scenarios.Length > 1, r.GetValue(climate), r.GetValue(threads), files);
         });
         return command;
     }
 
-    public static int Execute(string stockPath, StockLoadOptions loadOptions, string? neighbourhoods, string scenarioPath, string outDir, string? climate, int? threads, IReadOnlyList<string> inputFiles)
+    /// <summary>Validates every scenario first (all problems at once), loads the stock once, then runs each scenario.</summary>
+    public static int Execute(string stockPath, StockLoadOptions loadOptions, string? neighbourhoods, IReadOnlyList<string> scenarioPaths, string outDir, bool subfolders, string? climate, int? threads, IReadOnlyList<string> inputFiles)
     {
-        DateTime started = DateTime.UtcNow;
-        var clock = Stopwatch.StartNew();
-        Scenario scenario = ScenarioJson.Parse(File.ReadAllText(scenarioPath), scenarioPath);
-        IReadOnlyList<ScenarioProblem> problems = ScenarioValidator.Validate(scenario);
-        if (problems.Count > 0)
+        var scenarios = new List<(string Path, Scenario Scenario)>();
+        bool ok = true;
+        foreach (string path in scenarioPaths)
         {
-            AnsiConsole.MarkupLine($"[red]error[/]: {Markup.Escape(scenarioPath)} has {problems.Count} problem(s):");
-            foreach (ScenarioProblem p in problems)
+            Scenario scenario = ScenarioJson.Parse(File.ReadAllText(path), path);
+            IReadOnlyList<ScenarioProblem> problems = ScenarioValidator.Validate(scenario);
+            if (problems.Count > 0)
             {
-                AnsiConsole.WriteLine($"  {p}");
+                ok = false;
+                AnsiConsole.MarkupLine($"[red]error[/]: {Markup.Escape(path)} has {problems.Count} problem(s):");
+                foreach (ScenarioProblem p in problems)
+                {
+                    AnsiConsole.WriteLine($"  {p}");
+                }
             }
 
+            scenarios.Add((path, scenario));
+        }
+
+        if (!ok)
+        {
             return 2;
         }
 
+        var loadClock = Stopwatch.StartNew();
         SimulationData data = EngineInputs.Load(SamplePaths.Root, climate);
         LoadResult load = StockLoader.Load(stockPath, data.Typologies, loadOptions, neighbourhoods);
         if (load.IsFatal)
@@ -57,6 +69,25 @@ internal static class RunCommand
             StockCommand.Print(load, data.Typologies);
             return 2;
         }
+
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"stock: {load.Read:N0} read, {load.Stock.Count:N0} accepted, {load.Rejects.Count:N0} rejected — {loadClock.Elapsed.TotalSeconds:0.0} s"));
+        foreach ((string path, Scenario scenario) in scenarios)
+        {
+            string dir = subfolders ? Path.Combine(outDir, scenario.Name) : outDir;
+            int code = RunOne(stockPath, loadOptions, data, load, path, scenario, dir, climate, threads, inputFiles);
+            if (code != 0)
+            {
+                return code;
+            }
+        }
+
+        return 0;
+    }
+
+    private static int RunOne(string stockPath, StockLoadOptions loadOptions, SimulationData data, LoadResult load, string scenarioPath, Scenario scenario, string outDir, string? climate, int? threads, IReadOnlyList<string> inputFiles)
+    {
+        DateTime started = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
 
         using var cts = new CancellationTokenSource();
         ConsoleCancelEventHandler cancel = (_, e) =>
@@ -97,7 +128,7 @@ internal static class RunCommand
         ParquetTableWriter.WriteCsv(hoodTable, Path.Combine(outDir, "neighbourhoods.csv"));
         GeoJsonWriter.Write(StockExport.RejectsToTable(load, FeatureReader.Read(stockPath).Crs ?? loadOptions.AssumedSourceCrs), Path.Combine(outDir, "rejects.geojson"));
         StockExport.WriteIssuesCsv(load.Issues, Path.Combine(outDir, "issues.csv"));
-        var hashed = inputFiles.Concat(EngineInputs.Files(SamplePaths.Root, climate));
+        var hashed = inputFiles.Append(scenarioPath).Concat(EngineInputs.Files(SamplePaths.Root, climate));
         new RunManifest(scenario.Name, scenario.Seed, scenario.DiscountRate, RunManifest.EngineVersionString, started, clock.Elapsed.TotalSeconds, data.Climate.Name, load.Read, load.Rejects.Count, result.Simulated.Count(x => x), result.RenovatedTotal, RunManifest.Hash(hashed))
             .Write(Path.Combine(outDir, "manifest.json"));
         PrintSummary(scenario, load, result, outDir, clock.Elapsed);

@@ -30,21 +30,14 @@ internal static class SampleCommand
             return code;
         }
 
-        var runDirs = new List<string>();
-        foreach (string name in Scenarios)
+        string[] scenarios = Scenarios.Select(name => Path.Combine(SamplePaths.Root, "scenarios", name + ".json")).ToArray();
+        code = RunCommand.Execute(SamplePaths.Buildings, options, SamplePaths.Neighbourhoods, scenarios, Path.Combine(outDir, "runs"), subfolders: true, climate: null, threads: null, [SamplePaths.Buildings, SamplePaths.Mapping, SamplePaths.Neighbourhoods]);
+        if (code != 0)
         {
-            string dir = Path.Combine(outDir, "runs", name);
-            string scenario = Path.Combine(SamplePaths.Root, "scenarios", name + ".json");
-            code = RunCommand.Execute(SamplePaths.Buildings, options, SamplePaths.Neighbourhoods, scenario, dir, climate: null, threads: null, [SamplePaths.Buildings, SamplePaths.Mapping, SamplePaths.Neighbourhoods, scenario]);
-            if (code != 0)
-            {
-                return code;
-            }
-
-            runDirs.Add(dir);
+            return code;
         }
 
-        CompareCommand.Run(runDirs, Path.Combine(outDir, "compare-co2.png"));
+        CompareCommand.Run(Scenarios.Select(name => Path.Combine(outDir, "runs", name)).ToList(), Path.Combine(outDir, "compare-co2.png"));
         return 0;
     }
 }
