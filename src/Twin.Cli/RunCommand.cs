@@ -71,10 +71,11 @@ internal static class RunCommand
         }
 
         AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"stock: {load.Read:N0} read, {load.Stock.Count:N0} accepted, {load.Rejects.Count:N0} rejected — {loadClock.Elapsed.TotalSeconds:0.0} s"));
+        EncodedGeometries footprints = ResultExport.EncodeFootprints(load.Stock);
         foreach ((string path, Scenario scenario) in scenarios)
         {
             string dir = subfolders ? Path.Combine(outDir, scenario.Name) : outDir;
-            int code = RunOne(stockPath, loadOptions, data, load, path, scenario, dir, climate, threads, inputFiles);
+            int code = RunOne(stockPath, loadOptions, data, load, footprints, path, scenario, dir, climate, threads, inputFiles);
             if (code != 0)
             {
                 return code;
@@ -84,7 +85,7 @@ internal static class RunCommand
         return 0;
     }
 
-    private static int RunOne(string stockPath, StockLoadOptions loadOptions, SimulationData data, LoadResult load, string scenarioPath, Scenario scenario, string outDir, string? climate, int? threads, IReadOnlyList<string> inputFiles)
+    private static int RunOne(string stockPath, StockLoadOptions loadOptions, SimulationData data, LoadResult load, EncodedGeometries footprints, string scenarioPath, Scenario scenario, string outDir, string? climate, int? threads, IReadOnlyList<string> inputFiles)
     {
         DateTime started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -119,14 +120,14 @@ internal static class RunCommand
         }
 
         Directory.CreateDirectory(outDir);
-        GeoParquetWriter.Write(ResultExport.Buildings(load.Stock, data, result), Path.Combine(outDir, "buildings.parquet"));
+        GeoParquetWriter.Write(ResultExport.Buildings(load.Stock, data, result), Path.Combine(outDir, "buildings.parquet"), encoded: footprints);
         IReadOnlyList<AttributeColumn> yearly = ResultExport.Years(result);
         ParquetTableWriter.Write(yearly, Path.Combine(outDir, "years.parquet"));
         ParquetTableWriter.WriteCsv(yearly, Path.Combine(outDir, "years.csv"));
         IReadOnlyList<AttributeColumn> hoodTable = ResultExport.Neighbourhoods(load.Stock, result);
         ParquetTableWriter.Write(hoodTable, Path.Combine(outDir, "neighbourhoods.parquet"));
         ParquetTableWriter.WriteCsv(hoodTable, Path.Combine(outDir, "neighbourhoods.csv"));
-        GeoJsonWriter.Write(StockExport.RejectsToTable(load, FeatureReader.Read(stockPath).Crs ?? loadOptions.AssumedSourceCrs), Path.Combine(outDir, "rejects.geojson"));
+        GeoJsonWriter.Write(StockExport.RejectsToTable(load, load.SourceCrs), Path.Combine(outDir, "rejects.geojson"));
         StockExport.WriteIssuesCsv(load.Issues, Path.Combine(outDir, "issues.csv"));
         var hashed = inputFiles.Append(scenarioPath).Concat(EngineInputs.Files(SamplePaths.Root, climate));
         new RunManifest(scenario.Name, scenario.Seed, scenario.DiscountRate, RunManifest.EngineVersionString, started, clock.Elapsed.TotalSeconds, data.Climate.Name, load.Read, load.Rejects.Count, result.Simulated.Count(x => x), result.RenovatedTotal, RunManifest.Hash(hashed))

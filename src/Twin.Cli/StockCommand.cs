@@ -58,8 +58,7 @@ internal static class StockCommand
             FeatureTable table = StockExport.ToTable(result.Stock, catalog);
             GeoParquetWriter.Write(table, Path.Combine(outDir, "stock.parquet"));
             GeoJsonWriter.Write(table, Path.Combine(outDir, "stock.geojson"));
-            CoordinateReferenceSystem? sourceCrs = FeatureReader.Read(input).Crs ?? options.AssumedSourceCrs;
-            GeoJsonWriter.Write(StockExport.RejectsToTable(result, sourceCrs), Path.Combine(outDir, "rejects.geojson"));
+            GeoJsonWriter.Write(StockExport.RejectsToTable(result, result.SourceCrs), Path.Combine(outDir, "rejects.geojson"));
             StockExport.WriteIssuesCsv(result.Issues, Path.Combine(outDir, "issues.csv"));
             AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(outDir)}[/]: stock.parquet, stock.geojson, rejects.geojson, issues.csv");
         }

@@ -10,7 +10,18 @@ internal static class ResultExport
     public static FeatureTable Buildings(BuildingStock s, SimulationData d, SimulationResult r)
     {
         int n = s.Count;
-        object?[] Num(Func<int, double> f) => Enumerable.Range(0, n).Select(i => r.Simulated[i] && double.IsFinite(f(i)) ? (object)Math.Round(f(i), 3) : null).ToArray();
+        double[] Num(Func<int, double> f)
+        {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                double x = r.Simulated[i] ? f(i) : double.NaN;
+                v[i] = double.IsFinite(x) ? Math.Round(x, 3) : double.NaN;
+            }
+
+            return v;
+        }
+
         object?[] Text(Func<int, string?> f) => Enumerable.Range(0, n).Select(i => (object?)f(i)).ToArray();
         var columns = new List<AttributeColumn>
         {
@@ -20,7 +31,7 @@ internal static class ResultExport
             new("construction_year", AttributeType.Integer, Enumerable.Range(0, n).Select(i => s.ConstructionYear[i] == 0 ? null : (object)(long)s.ConstructionYear[i]).ToArray()),
             new("construction_year_source", AttributeType.Text, Text(i => s.ConstructionYearSource[i].ToString().ToLowerInvariant())),
             new("neighbourhood", AttributeType.Text, Text(i => s.NeighbourhoodIndex[i] >= 0 ? s.NeighbourhoodNames[s.NeighbourhoodIndex[i]] : null)),
-            new("heated_floor_area_m2", AttributeType.Number, Num(i => s.HeatedFloorAreaM2[i])),
+            AttributeColumn.FromNumbers("heated_floor_area_m2", Num(i => s.HeatedFloorAreaM2[i])),
             new("simulated", AttributeType.Boolean, r.Simulated.Cast<object?>().ToArray()),
             new("not_simulated_reason", AttributeType.Text, Text(i => r.NotSimulatedReason[i])),
             new("heating_before", AttributeType.Text, Text(i => r.Simulated[i] ? r.HeatingBefore[i] : null)),
@@ -28,37 +39,41 @@ internal static class ResultExport
             new("package", AttributeType.Text, Text(i => r.Package[i])),
             new("renovation_year", AttributeType.Integer, Enumerable.Range(0, n).Select(i => r.RenovationYear[i] == 0 ? null : (object)(long)r.RenovationYear[i]).ToArray()),
             new("heating_after", AttributeType.Text, Text(i => r.Simulated[i] ? r.HeatingAfter[i] : null)),
-            new("investment_eur", AttributeType.Number, Num(i => r.InvestmentEur[i])),
-            new("subsidy_eur", AttributeType.Number, Num(i => r.SubsidyEur[i])),
-            new("net_investment_eur", AttributeType.Number, Num(i => r.InvestmentEur[i] - r.SubsidyEur[i])),
-            new("heat_need_before_kwh", AttributeType.Number, Num(i => r.HeatNeedBeforeKWh[i])),
-            new("heat_need_after_kwh", AttributeType.Number, Num(i => r.HeatNeedAfterKWh[i])),
+            AttributeColumn.FromNumbers("investment_eur", Num(i => r.InvestmentEur[i])),
+            AttributeColumn.FromNumbers("subsidy_eur", Num(i => r.SubsidyEur[i])),
+            AttributeColumn.FromNumbers("net_investment_eur", Num(i => r.InvestmentEur[i] - r.SubsidyEur[i])),
+            AttributeColumn.FromNumbers("heat_need_before_kwh", Num(i => r.HeatNeedBeforeKWh[i])),
+            AttributeColumn.FromNumbers("heat_need_after_kwh", Num(i => r.HeatNeedAfterKWh[i])),
         };
         for (int c = 0; c < r.CarrierNames.Count; c++)
         {
             int cc = c;
             string name = Snake(r.CarrierNames[c]);
-            columns.Add(new($"{name}_before_kwh", AttributeType.Number, Num(i => r.FinalBeforeKWh[cc][i])));
-            columns.Add(new($"{name}_after_kwh", AttributeType.Number, Num(i => r.FinalAfterKWh[cc][i])));
+            columns.Add(AttributeColumn.FromNumbers($"{name}_before_kwh", Num(i => r.FinalBeforeKWh[cc][i])));
+            columns.Add(AttributeColumn.FromNumbers($"{name}_after_kwh", Num(i => r.FinalAfterKWh[cc][i])));
         }
 
         columns.AddRange(
         [
-            new("pv_generation_kwh", AttributeType.Number, Num(i => r.PvAfterKWh[i])),
-            new("heat_pump_scop", AttributeType.Number, Num(i => r.SeasonalCopAfter[i])),
-            new($"co2_{r.Years[0]}_kg", AttributeType.Number, Num(i => r.Co2StartYearKg[i])),
-            new($"co2_{r.Years[^1]}_kg", AttributeType.Number, Num(i => r.Co2EndYearKg[i])),
-            new("primary_energy_before_kwh_per_m2", AttributeType.Number, Num(i => r.PrimaryBeforeKWhPerM2[i])),
-            new("primary_energy_after_kwh_per_m2", AttributeType.Number, Num(i => r.PrimaryAfterKWhPerM2[i])),
+            AttributeColumn.FromNumbers("pv_generation_kwh", Num(i => r.PvAfterKWh[i])),
+            AttributeColumn.FromNumbers("heat_pump_scop", Num(i => r.SeasonalCopAfter[i])),
+            AttributeColumn.FromNumbers($"co2_{r.Years[0]}_kg", Num(i => r.Co2StartYearKg[i])),
+            AttributeColumn.FromNumbers($"co2_{r.Years[^1]}_kg", Num(i => r.Co2EndYearKg[i])),
+            AttributeColumn.FromNumbers("primary_energy_before_kwh_per_m2", Num(i => r.PrimaryBeforeKWhPerM2[i])),
+            AttributeColumn.FromNumbers("primary_energy_after_kwh_per_m2", Num(i => r.PrimaryAfterKWhPerM2[i])),
             new("class_before", AttributeType.Text, Text(i => r.ClassBefore[i])),
             new("class_after", AttributeType.Text, Text(i => r.ClassAfter[i])),
-            new($"energy_cost_{r.Years[0]}_eur", AttributeType.Number, Num(i => r.EnergyCostStartYearEur[i])),
-            new($"energy_cost_{r.Years[^1]}_eur", AttributeType.Number, Num(i => r.EnergyCostEndYearEur[i])),
-            new("npv_eur", AttributeType.Number, Num(i => r.NpvEur[i])),
-            new("simple_payback_years", AttributeType.Number, Num(i => r.SimplePaybackYears[i])),
+            AttributeColumn.FromNumbers($"energy_cost_{r.Years[0]}_eur", Num(i => r.EnergyCostStartYearEur[i])),
+            AttributeColumn.FromNumbers($"energy_cost_{r.Years[^1]}_eur", Num(i => r.EnergyCostEndYearEur[i])),
+            AttributeColumn.FromNumbers("npv_eur", Num(i => r.NpvEur[i])),
+            AttributeColumn.FromNumbers("simple_payback_years", Num(i => r.SimplePaybackYears[i])),
         ]);
         return new FeatureTable("results", "results", s.Crs, [.. s.Footprints], columns, featureIds: s.Ids);
     }
+
+    /// <summary>The stock's footprints reprojected and WKB-encoded once, for every scenario's buildings.parquet.</summary>
+    public static EncodedGeometries EncodeFootprints(BuildingStock s) =>
+        GeoParquetWriter.Encode(new FeatureTable("footprints", "stock", s.Crs, [.. s.Footprints], []));
 
     public static IReadOnlyList<AttributeColumn> Years(SimulationResult r)
     {

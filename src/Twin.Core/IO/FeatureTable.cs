@@ -16,19 +16,39 @@ public enum AttributeType : byte
 /// <summary>One attribute of every feature of a <see cref="FeatureTable"/>; <c>null</c> where a feature lacks it.</summary>
 public sealed class AttributeColumn
 {
+    private readonly double[]? _numbers;
+    private object?[]? _values;
+
     public AttributeColumn(string name, AttributeType type, object?[] values)
     {
         Name = name;
         Type = type;
-        Values = values;
+        _values = values;
+        Count = values.Length;
+    }
+
+    private AttributeColumn(string name, double[] numbers)
+    {
+        Name = name;
+        Type = AttributeType.Number;
+        _numbers = numbers;
+        Count = numbers.Length;
     }
 
     public string Name { get; }
 
     public AttributeType Type { get; }
 
-    /// <summary>Boxed values: <see cref="string"/>, <see cref="double"/>, <see cref="long"/> or <see cref="bool"/>.</summary>
-    public object?[] Values { get; }
+    public int Count { get; }
+
+    /// <summary>The unboxed values of a column made by <see cref="FromNumbers"/> (NaN = missing); null otherwise.</summary>
+    public double[]? Numbers => _numbers;
+
+    /// <summary>Boxed values: <see cref="string"/>, <see cref="double"/>, <see cref="long"/> or <see cref="bool"/> (boxed on first use for numeric columns).</summary>
+    public object?[] Values => _values ??= _numbers!.Select(v => double.IsNaN(v) ? null : (object?)v).ToArray();
+
+    /// <summary>A numeric column kept as doubles, so writers of large tables need not box a million values; NaN means missing.</summary>
+    public static AttributeColumn FromNumbers(string name, double[] values) => new(name, values);
 
     /// <summary>Builds a column whose type is inferred from its values (numbers win over text only if all non-null values are numbers).</summary>
     public static AttributeColumn Infer(string name, object?[] values)
@@ -92,9 +112,9 @@ public sealed class FeatureTable
         FeatureIds = featureIds ?? new string?[geometries.Length];
         foreach (AttributeColumn c in columns)
         {
-            if (c.Values.Length != geometries.Length)
+            if (c.Count != geometries.Length)
             {
-                throw new ArgumentException($"Column '{c.Name}' has {c.Values.Length} values for {geometries.Length} features.", nameof(columns));
+                throw new ArgumentException($"Column '{c.Name}' has {c.Count} values for {geometries.Length} features.", nameof(columns));
             }
         }
     }

@@ -38,7 +38,6 @@ public static class GeoParquetReader
         var errors = new string?[n];
         var attributeFields = fields.Where(f => f != geometryField && !f.IsArray).ToArray();
         var values = attributeFields.Select(_ => new object?[n]).ToArray();
-        var wkb = new WKBReader(new NetTopologySuite.NtsGeometryServices(new PrecisionModel(), 0));
         int offset = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
@@ -46,22 +45,24 @@ public static class GeoParquetReader
             int count = checked((int)rg.RowCount);
             byte[]?[] blobs = new byte[count][];
             await rg.ReadAsync(geometryField, blobs.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            for (int i = 0; i < count; i++)
+            // WKB parsing is the costly part: parse in parallel (one reader per worker; WKBReader is not thread-safe).
+            int baseRow = offset;
+            Parallel.For(0, count, () => new WKBReader(new NetTopologySuite.NtsGeometryServices(new PrecisionModel(), 0)), (i, _, reader) =>
             {
-                if (blobs[i] is not { Length: > 0 } blob)
+                if (blobs[i] is { Length: > 0 } blob)
                 {
-                    continue;
+                    try
+                    {
+                        geometries[baseRow + i] = reader.Read(blob);
+                    }
+                    catch (Exception ex) when (ex is ParseException or ArgumentException or IOException or InvalidOperationException)
+                    {
+                        errors[baseRow + i] = $"malformed WKB geometry: {ex.Message}";
+                    }
                 }
 
-                try
-                {
-                    geometries[offset + i] = wkb.Read(blob);
-                }
-                catch (Exception ex) when (ex is ParseException or ArgumentException or IOException or InvalidOperationException)
-                {
-                    errors[offset + i] = $"malformed WKB geometry: {ex.Message}";
-                }
-            }
+                return reader;
+            }, _ => { });
 
             for (int c = 0; c < attributeFields.Length; c++)
             {

@@ -18,12 +18,21 @@ public static class GeoParquetWriter
     /// <summary>Rows per row group: large enough for column compression, small enough to stream.</summary>
     public const int DefaultRowGroupSize = 100_000;
 
-    public static void Write(FeatureTable table, string path, int rowGroupSize = DefaultRowGroupSize) =>
-        WriteAsync(table, path, rowGroupSize).GetAwaiter().GetResult();
+    public static void Write(FeatureTable table, string path, int rowGroupSize = DefaultRowGroupSize, EncodedGeometries? encoded = null) =>
+        WriteAsync(table, path, rowGroupSize, encoded).GetAwaiter().GetResult();
 
-    public static async Task WriteAsync(FeatureTable table, string path, int rowGroupSize = DefaultRowGroupSize, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the table; <paramref name="encoded"/> (from <see cref="Encode"/>) reuses already reprojected and WKB-encoded
+    /// geometries, e.g. when several result tables of the same stock are written.
+    /// </summary>
+    public static async Task WriteAsync(FeatureTable table, string path, int rowGroupSize = DefaultRowGroupSize, EncodedGeometries? encoded = null, CancellationToken cancellationToken = default)
     {
-        Geometry?[] geometries = ToWgs84(table);
+        encoded ??= Encode(table);
+        if (encoded.Wkb.Length != table.Count)
+        {
+            throw new ArgumentException($"{encoded.Wkb.Length} encoded geometries for {table.Count} features.", nameof(encoded));
+        }
+
         var geometryField = new DataField<byte[]>("geometry");
         var fields = new List<DataField> { geometryField };
         fields.AddRange(table.Columns.Select(ParquetColumns.Field));
@@ -38,20 +47,12 @@ public static class GeoParquetWriter
         await using (FileStream stream = File.Create(tmp))
         {
             await using ParquetWriter writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-            writer.CustomMetadata = new Dictionary<string, string> { ["geo"] = GeoMetadata(geometries) };
-            var wkb = new WKBWriter(ByteOrder.LittleEndian, handleSRID: false, emitZ: false, emitM: false);
+            writer.CustomMetadata = new Dictionary<string, string> { ["geo"] = encoded.GeoMetadata };
             for (int start = 0; start < table.Count || (start == 0 && table.Count == 0); start += rowGroupSize)
             {
                 int count = Math.Min(rowGroupSize, table.Count - start);
                 using ParquetRowGroupWriter rg = writer.CreateRowGroup();
-                byte[][] blobs = new byte[count][];
-                for (int i = 0; i < count; i++)
-                {
-                    Geometry? g = geometries[start + i];
-                    blobs[i] = g is null ? null! : wkb.Write(g);
-                }
-
-                await rg.WriteAsync(geometryField, blobs).ConfigureAwait(false);
+                await rg.WriteAsync(geometryField, new ArraySegment<byte[]>(encoded.Wkb, start, count)).ConfigureAwait(false);
                 for (int c = 0; c < table.Columns.Count; c++)
                 {
                     await ParquetColumns.WriteAsync(rg, fields[c + 1], table.Columns[c], start, count, cancellationToken).ConfigureAwait(false);
@@ -78,6 +79,19 @@ public static class GeoParquetWriter
         var result = new Geometry?[table.Count];
         Parallel.For(0, table.Count, i => result[i] = table.Geometries[i] is Geometry g ? reprojector.Transform(g) : null);
         return result;
+    }
+
+    /// <summary>Reprojects to WGS 84 and encodes every geometry as little-endian ISO WKB, in parallel.</summary>
+    public static EncodedGeometries Encode(FeatureTable table)
+    {
+        Geometry?[] geometries = ToWgs84(table);
+        var wkb = new byte[geometries.Length][];
+        Parallel.For(0, geometries.Length, () => new WKBWriter(ByteOrder.LittleEndian, handleSRID: false, emitZ: false, emitM: false), (i, _, writer) =>
+        {
+            wkb[i] = geometries[i] is Geometry g ? writer.Write(g) : null!;
+            return writer;
+        }, _ => { });
+        return new EncodedGeometries(wkb, GeoMetadata(geometries));
     }
 
     private static string GeoMetadata(Geometry?[] geometries)
@@ -129,3 +143,6 @@ public static class GeoParquetWriter
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 }
+
+/// <summary>Geometries ready for GeoParquet: WKB per feature (null = none) and the file's "geo" metadata JSON.</summary>
+public sealed record EncodedGeometries(byte[][] Wkb, string GeoMetadata);

@@ -16,6 +16,19 @@ internal static class ParquetColumns
 
     public static async Task WriteAsync(ParquetRowGroupWriter rg, DataField field, AttributeColumn column, int start, int count, CancellationToken ct)
     {
+        if (column.Numbers is double[] numbers)
+        {
+            var typed = new double?[count];
+            for (int i = 0; i < count; i++)
+            {
+                double x = numbers[start + i];
+                typed[i] = double.IsNaN(x) ? null : x;
+            }
+
+            await rg.WriteAsync<double>(field, typed.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            return;
+        }
+
         object?[] v = column.Values;
         switch (column.Type)
         {

@@ -20,6 +20,9 @@ public sealed record LoadResult(
     int Repaired,
     TimeSpan Elapsed)
 {
+    /// <summary>The CRS the source was read in (for writing rejects in their original coordinates); null if unknown.</summary>
+    public Spatial.CoordinateReferenceSystem? SourceCrs { get; init; }
+
     public bool IsFatal => Issues.Any(i => i.Outcome == IssueOutcome.Fatal);
 
     public int Count(IssueOutcome outcome) => Issues.Count(i => i.Outcome == outcome);

@@ -79,7 +79,7 @@ public static class StockLoader
             .Where(i => rows[i].RejectCode is not null)
             .Select(i => new RejectedBuilding(i, rows[i].Id, rows[i].RejectCode!, rows[i].RejectReason!, table.Geometries[i]))
             .ToList();
-        return new LoadResult(file, n, stock, rejects, issues.ToSortedList(), repaired, clock.Elapsed);
+        return new LoadResult(file, n, stock, rejects, issues.ToSortedList(), repaired, clock.Elapsed) { SourceCrs = sourceCrs };
     }
 
     private static void AssignIds(FeatureTable table, AttributeMapping mapping, RowState[] rows, IssueList issues)

@@ -29,6 +29,8 @@ public static partial class Simulator
         return run.Execute();
     }
 
+    private static readonly string[] SizeClassNames = Enum.GetValues<SizeClass>().Select(c => c.ToString()).ToArray();
+
     private sealed class RunState(BuildingStock s, SimulationData d, Scenario sc, SimulationOptions o)
     {
         private readonly int _n = s.Count;
@@ -144,6 +146,7 @@ public static partial class Simulator
         {
             var index = sc.Packages.Select((p, k) => (p.Id, k)).ToDictionary(x => x.Id, x => x.k, StringComparer.Ordinal);
             int[] result = Enumerable.Repeat(-1, _n).ToArray();
+            var rules = sc.Rules.Select(r => (r, r.CurrentHeating.Select(h => ScenarioValidator.TryParseHeating(h, out HeatingSystem x) ? x : (HeatingSystem)(-1)).ToHashSet())).ToList();
             for (int i = 0; i < _n; i++)
             {
                 if (!before.Active[i])
@@ -151,10 +154,10 @@ public static partial class Simulator
                     continue;
                 }
 
-                foreach (EligibilityRule r in sc.Rules)
+                foreach ((EligibilityRule r, HashSet<HeatingSystem> heating) in rules)
                 {
                     int k = index[r.Package];
-                    if (Matches(r, i, before.Heating[i], classBefore[i]) && Applicable(sc.Packages[k], _types[s.TypologyIndex[i]]))
+                    if (Matches(r, heating, i, before.Heating[i], classBefore[i]) && Applicable(sc.Packages[k], _types[s.TypologyIndex[i]]))
                     {
                         result[i] = k;
                         break;
@@ -165,14 +168,13 @@ public static partial class Simulator
             return result;
         }
 
-        private bool Matches(EligibilityRule r, int i, HeatingSystem heating, string? energyClass)
+        private bool Matches(EligibilityRule r, HashSet<HeatingSystem> heatingSet, int i, HeatingSystem heating, string? energyClass)
         {
-            string type = d.Typologies.Types[s.TypologyIndex[i]].Code;
-            return (r.SizeClasses.Count == 0 || r.SizeClasses.Contains(s.SizeClass[i].ToString()))
-                && (r.Typologies.Count == 0 || r.Typologies.Any(x => type.StartsWith(x, StringComparison.Ordinal)))
+            return (r.SizeClasses.Count == 0 || r.SizeClasses.Contains(SizeClassNames[(int)s.SizeClass[i]]))
+                && (r.Typologies.Count == 0 || r.Typologies.Any(x => d.Typologies.Types[s.TypologyIndex[i]].Code.StartsWith(x, StringComparison.Ordinal)))
                 && (r.BuiltFrom is null || s.ConstructionYear[i] >= r.BuiltFrom)
                 && (r.BuiltTo is null || s.ConstructionYear[i] <= r.BuiltTo)
-                && (r.CurrentHeating.Count == 0 || r.CurrentHeating.Any(h => ScenarioValidator.TryParseHeating(h, out HeatingSystem x) && x == heating))
+                && (heatingSet.Count == 0 || heatingSet.Contains(heating))
                 && (r.Neighbourhoods.Count == 0 || (s.NeighbourhoodIndex[i] >= 0 && r.Neighbourhoods.Contains(s.NeighbourhoodNames[s.NeighbourhoodIndex[i]])))
                 && (r.Classes.Count == 0 || (energyClass is not null && r.Classes.Contains(energyClass)));
         }

@@ -176,18 +176,59 @@ public static partial class Simulator
         public SimulationResult ToResult(string?[] reasons, int[] package, int[] ry, double[] subsidyByBuilding, PackageCost[] costs, BuildingStates b, BuildingStates a, EnergyColumns eb, EnergyColumns ea, ThermalColumns thBefore, string?[] classBefore)
         {
             SimulationData d = run.Data;
-            bool Renovated(int i) => ry[i] != 0;
-            double[][] finalAfter = Enumerable.Range(0, CarrierCount).Select(c => Enumerable.Range(0, _n).Select(i => Renovated(i) ? ea.ByCarrierKWh[c][i] : eb.ByCarrierKWh[c][i]).ToArray()).ToArray();
-            double Primary(double[][] byCarrier, EnergyColumns e, int i)
+            double[] fpBefore = Enum.GetValues<Carrier>().Select(c => d.Carriers[c].PrimaryNonRenewable).ToArray();
+            double fpElectricity = d.Carriers[Carrier.Electricity].PrimaryNonRenewable;
+            var finalAfter = new double[CarrierCount][];
+            for (int c = 0; c < CarrierCount; c++)
             {
-                double p = 0;
-                foreach (Carrier c in Enum.GetValues<Carrier>())
-                {
-                    p += byCarrier[(int)c][i] * d.Carriers[c].PrimaryNonRenewable;
-                }
-
-                return (p - (e.PvKWh[i] * d.Carriers[Carrier.Electricity].PrimaryNonRenewable)) / thBefore.ReferenceAreaM2[i];
+                finalAfter[c] = new double[_n];
             }
+
+            var packageId = new string?[_n];
+            var heatingBefore = new string[_n];
+            var heatingAfter = new string[_n];
+            var investment = new double[_n];
+            var heatAfter = new double[_n];
+            var pvAfter = new double[_n];
+            var copAfter = new double[_n];
+            var primaryBefore = new double[_n];
+            var primaryAfter = new double[_n];
+            var classAfter = new string?[_n];
+            string[] heatingNames = Enum.GetValues<HeatingSystem>().Select(Scenarios.ScenarioValidator.KebabName).ToArray();
+            Parallel.For(0, (_n + 4095) / 4096, run.Parallel, chunk =>
+            {
+                int end = Math.Min(_n, (chunk + 1) * 4096);
+                for (int i = chunk * 4096; i < end; i++)
+                {
+                    if (!b.Active[i])
+                    {
+                        (heatingBefore[i], heatingAfter[i], primaryBefore[i], primaryAfter[i]) = (string.Empty, string.Empty, double.NaN, double.NaN);
+                        continue;
+                    }
+
+                    bool renovated = ry[i] != 0;
+                    EnergyColumns e = renovated ? ea : eb;
+                    double area = thBefore.ReferenceAreaM2[i], pBefore = 0, pAfter = 0, final = 0;
+                    for (int c = 0; c < CarrierCount; c++)
+                    {
+                        finalAfter[c][i] = e.ByCarrierKWh[c][i];
+                        final += finalAfter[c][i];
+                        pBefore += eb.ByCarrierKWh[c][i] * fpBefore[c];
+                        pAfter += finalAfter[c][i] * fpBefore[c];
+                    }
+
+                    packageId[i] = renovated ? run.Scenario.Packages[package[i]].Id : null;
+                    heatingBefore[i] = heatingNames[(int)b.Heating[i]];
+                    heatingAfter[i] = heatingNames[(int)(renovated ? a.Heating[i] : b.Heating[i])];
+                    investment[i] = renovated ? costs[i].TotalEur : 0;
+                    heatAfter[i] = e.HeatNeedKWh[i];
+                    pvAfter[i] = e.PvKWh[i];
+                    copAfter[i] = e.SeasonalCop[i];
+                    primaryBefore[i] = (pBefore - (eb.PvKWh[i] * fpElectricity)) / area;
+                    primaryAfter[i] = (pAfter - (e.PvKWh[i] * fpElectricity)) / area;
+                    classAfter[i] = d.ClassScale.ClassOf(final / area);
+                }
+            });
 
             return new SimulationResult
             {
@@ -195,24 +236,24 @@ public static partial class Simulator
                 CarrierNames = Enum.GetValues<Carrier>().Select(SimulationData.CarrierName).ToArray(),
                 Simulated = b.Active,
                 NotSimulatedReason = reasons,
-                Package = package.Select((k, i) => k >= 0 && Renovated(i) ? run.Scenario.Packages[k].Id : null).ToArray(),
+                Package = packageId,
                 RenovationYear = ry,
-                HeatingBefore = Enumerable.Range(0, _n).Select(i => b.Active[i] ? Scenarios.ScenarioValidator.KebabName(b.Heating[i]) : string.Empty).ToArray(),
-                HeatingAfter = Enumerable.Range(0, _n).Select(i => !b.Active[i] ? string.Empty : Scenarios.ScenarioValidator.KebabName(Renovated(i) ? a.Heating[i] : b.Heating[i])).ToArray(),
-                InvestmentEur = Enumerable.Range(0, _n).Select(i => Renovated(i) ? costs[i].TotalEur : 0).ToArray(),
+                HeatingBefore = heatingBefore,
+                HeatingAfter = heatingAfter,
+                InvestmentEur = investment,
                 SubsidyEur = subsidyByBuilding,
                 HeatNeedBeforeKWh = eb.HeatNeedKWh,
-                HeatNeedAfterKWh = Enumerable.Range(0, _n).Select(i => Renovated(i) ? ea.HeatNeedKWh[i] : eb.HeatNeedKWh[i]).ToArray(),
+                HeatNeedAfterKWh = heatAfter,
                 FinalBeforeKWh = eb.ByCarrierKWh,
                 FinalAfterKWh = finalAfter,
-                PvAfterKWh = Enumerable.Range(0, _n).Select(i => Renovated(i) ? ea.PvKWh[i] : eb.PvKWh[i]).ToArray(),
-                SeasonalCopAfter = Enumerable.Range(0, _n).Select(i => Renovated(i) ? ea.SeasonalCop[i] : eb.SeasonalCop[i]).ToArray(),
+                PvAfterKWh = pvAfter,
+                SeasonalCopAfter = copAfter,
                 Co2StartYearKg = _co2Start,
                 Co2EndYearKg = _co2End,
-                PrimaryBeforeKWhPerM2 = Enumerable.Range(0, _n).Select(i => b.Active[i] ? Primary(eb.ByCarrierKWh, eb, i) : double.NaN).ToArray(),
-                PrimaryAfterKWhPerM2 = Enumerable.Range(0, _n).Select(i => b.Active[i] ? Primary(finalAfter, Renovated(i) ? ea : eb, i) : double.NaN).ToArray(),
+                PrimaryBeforeKWhPerM2 = primaryBefore,
+                PrimaryAfterKWhPerM2 = primaryAfter,
                 ClassBefore = classBefore,
-                ClassAfter = Enumerable.Range(0, _n).Select(i => b.Active[i] ? d.ClassScale.ClassOf(finalAfter.Sum(c => c[i]) / thBefore.ReferenceAreaM2[i]) : null).ToArray(),
+                ClassAfter = classAfter,
                 EnergyCostStartYearEur = _costStart,
                 EnergyCostEndYearEur = _costEnd,
                 NpvEur = _npv,
