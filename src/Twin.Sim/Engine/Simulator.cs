@@ -190,6 +190,7 @@ public static partial class Simulator
         {
             var after = new BuildingStates(_n);
             double kwpPerM2 = d.Costs["pv_kwp_per_m2"];
+            double lambda = d.Costs["insulation_lambda"];
             for (int i = 0; i < _n; i++)
             {
                 if (package[i] < 0)
@@ -205,6 +206,7 @@ public static partial class Simulator
                     EnvelopeSpec variant = target.Variant switch { "usual" => t.Usual!.Value, "advanced" => t.Advanced!.Value, _ => e };
                     e = target.Variant is null ? e : variant;
                     e = e.Improve(target.WallUWPerM2K, target.RoofUWPerM2K, target.FloorUWPerM2K, target.WindowUWPerM2K, target.WindowG);
+                    e = e.Improve(WithInsulation(e.UWall, target.WallInsulationCm, lambda), WithInsulation(e.URoof, target.RoofInsulationCm, lambda), WithInsulation(e.UFloor, target.FloorInsulationCm, lambda), null, null);
                 }
 
                 after.Active[i] = true;
@@ -216,6 +218,9 @@ public static partial class Simulator
 
             return after;
         }
+
+        /// <summary>U after adding <paramref name="cm"/> of insulation of conductivity λ: 1/(1/U + d/λ) (EN ISO 6946 series resistances).</summary>
+        private static double? WithInsulation(double u, double? cm, double lambda) => cm is double d && u > 0 ? 1.0 / ((1.0 / u) + (d / 100.0 / lambda)) : null;
 
         private int[] Uptake(BuildingStates after, PackageCost[] cost, EnergyColumns eBefore, ThermalColumns thBefore, int[] years)
         {

@@ -59,6 +59,13 @@ public sealed record EnvelopeTarget
     public double? WindowUWPerM2K { get; init; }
 
     public double? WindowG { get; init; }
+
+    /// <summary>Insulation added to the walls [cm]; U_new = 1/(1/U + d/λ) with λ from the unit-cost table.</summary>
+    public double? WallInsulationCm { get; init; }
+
+    public double? RoofInsulationCm { get; init; }
+
+    public double? FloorInsulationCm { get; init; }
 }
 
 public sealed record RenovationPackage

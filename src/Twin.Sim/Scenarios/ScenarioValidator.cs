@@ -80,12 +80,21 @@ public static class ScenarioValidator
                     }
                 }
 
+                foreach ((string name, double? cm) in new[] { ("wallInsulationCm", e.WallInsulationCm), ("roofInsulationCm", e.RoofInsulationCm), ("floorInsulationCm", e.FloorInsulationCm) })
+                {
+                    if (cm is double v && (v <= 0 || v > 50))
+                    {
+                        p.Add(new($"{at}.envelope.{name}", $"{v} cm is not a plausible insulation thickness (0–50 cm)"));
+                    }
+                }
+
                 if (e.WindowG is double g && (g <= 0 || g >= 1))
                 {
                     p.Add(new($"{at}.envelope.windowG", $"{g} must lie between 0 and 1"));
                 }
 
-                if (e.Variant is null && e.WallUWPerM2K is null && e.RoofUWPerM2K is null && e.FloorUWPerM2K is null && e.WindowUWPerM2K is null)
+                if (e.Variant is null && e.WallUWPerM2K is null && e.RoofUWPerM2K is null && e.FloorUWPerM2K is null && e.WindowUWPerM2K is null
+                    && e.WallInsulationCm is null && e.RoofInsulationCm is null && e.FloorInsulationCm is null)
                 {
                     p.Add(new($"{at}.envelope", "names no variant and no U-value; remove it or give a target"));
                 }

@@ -39,3 +39,32 @@ public sealed class SubsidyTests
         Assert.Equal(0.0, Simulator.Run(SimFixtures.SampleStock.Subset([index]), SimFixtures.Data, sc).SubsidyEur[0]);
     }
 }
+
+public sealed class InsulationPackageTests
+{
+    [Fact]
+    public void WallInsulationCm_CostIsFixPlusPerCmTimesThickness()
+    {
+        int index = Array.FindIndex(SimFixtures.SampleStock.SizeClass, c => c == SizeClass.MFH);
+        BuildingStock one = SimFixtures.SampleStock.Subset([index]);
+        double Invest(double cm, out SimulationResult r)
+        {
+            Scenario sc = SimFixtures.Scenario("bau") with
+            {
+                Packages = [new RenovationPackage { Id = "wall", Envelope = new EnvelopeTarget { WallInsulationCm = cm } }],
+                Rules = [new EligibilityRule { Package = "wall" }],
+                Uptake = new Uptake { RatePerYear = 1.0 },
+            };
+            r = Simulator.Run(one, SimFixtures.Data, sc);
+            return r.InvestmentEur[0];
+        }
+
+        // unit_costs.csv: wall 70.34 EUR/m² + 2.36 EUR/(m² cm), German prices × 0.5216 (Eurostat PL/DE)
+        const double Fix = 70.34, PerCm = 2.36, Pli = 0.5216;
+        double i16 = Invest(16, out SimulationResult r16), i8 = Invest(8, out _);
+        double wallM2 = (i16 - i8) / (PerCm * 8 * Pli);
+        Assert.Equal(wallM2 * (Fix + (PerCm * 16)) * Pli, i16, 1e-6 * i16);
+        Assert.InRange(wallM2, 0.5 * one.WallAreaM2[0], one.WallAreaM2[0]); // opaque wall minus doors
+        Assert.True(r16.HeatNeedAfterKWh[0] < r16.HeatNeedBeforeKWh[0]);
+    }
+}
