@@ -68,14 +68,14 @@ public sealed class SampleCommandTests
 
     [Fact]
     public void Stock_UnknownCrsOption_ExitCode2() =>
-        Assert.Equal(2, Program.Main(["stock", Path.Combine(FindRoot(), "data", "samples", "warsaw-srodmiescie", "buildings.geojson"), "--metric-crs", "EPSG:999999"]));
+        Assert.Equal(2, Program.Main(["stock", Path.Combine(Twin.Tests.Shared.RepoPaths.Root, "data", "samples", "warsaw-srodmiescie", "buildings.geojson"), "--metric-crs", "EPSG:999999"]));
 
     [Fact]
     public void Run_InvalidScenario_ExitCode2()
     {
         string bad = Path.Combine(Path.GetTempPath(), "twin-bad-" + Guid.NewGuid().ToString("N")[..8] + ".json");
         File.WriteAllText(bad, """{ "name": "x", "horizon": { "startYear": 2025, "endYear": 2020 }, "uptake": { "ratePerYear": 3 } }""");
-        string root = FindRoot();
+        string root = Twin.Tests.Shared.RepoPaths.Root;
         Assert.Equal(2, Program.Main(["run", "--stock", Path.Combine(root, "data", "samples", "warsaw-srodmiescie", "buildings.geojson"), "--scenario", bad, "--out", Path.GetTempPath()]));
     }
 
@@ -93,18 +93,5 @@ public sealed class SampleCommandTests
         {
             Assert.Equal(p.GetProperty("investment_eur").GetDouble() - p.GetProperty("subsidy_eur").GetDouble(), p.GetProperty("net_investment_eur").GetDouble(), 1e-6);
         }
-    }
-
-    internal static string FindRoot()
-    {
-        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "BuildingTwin.sln")))
-            {
-                return d.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("BuildingTwin.sln");
     }
 }

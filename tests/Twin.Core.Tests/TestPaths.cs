@@ -1,11 +1,13 @@
+using Twin.Tests.Shared;
+
 namespace Twin.Core.Tests;
 
-/// <summary>Paths of the repository's bundled data and of the shared reference folder beside the checkout.</summary>
+/// <summary>The bundled sample files used by the core tests.</summary>
 internal static class TestPaths
 {
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
-    public static string Samples => Path.Combine(RepoRoot, "data", "samples");
+    public static string Samples => RepoPaths.Samples;
 
     public static string SampleBuildings => Path.Combine(Samples, "warsaw-srodmiescie", "buildings.geojson");
 
@@ -13,30 +15,11 @@ internal static class TestPaths
 
     public static string SampleNeighbourhoods => Path.Combine(Samples, "warsaw-srodmiescie", "neighbourhoods.geojson");
 
-    public static string TypologiesExisting => Path.Combine(Samples, "typologies", "tabula_PL_existing_state.csv");
+    public static string TypologiesExisting => Path.Combine(RepoPaths.Typologies, "tabula_PL_existing_state.csv");
 
-    public static string TypologiesVariants => Path.Combine(Samples, "typologies", "tabula_PL_variants.csv");
+    public static string TypologiesVariants => Path.Combine(RepoPaths.Typologies, "tabula_PL_variants.csv");
 
-    /// <summary>../shared/reference beside the repository (absent on machines without it).</summary>
-    public static string SharedReference => Path.Combine(Path.GetDirectoryName(RepoRoot)!, "shared", "reference");
+    public static string SharedReference => RepoPaths.SharedReference;
 
-    public static string NewTempDir()
-    {
-        string dir = Path.Combine(Path.GetTempPath(), "twin-tests-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
-
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "BuildingTwin.sln")))
-            {
-                return d.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("BuildingTwin.sln not found above the test binaries.");
-    }
+    public static string NewTempDir() => RepoPaths.NewTempDir();
 }

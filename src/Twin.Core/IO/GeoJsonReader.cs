@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
@@ -110,6 +109,4 @@ public static class GeoJsonReader
         options.Converters.Add(new GeoJsonConverterFactory(new GeometryFactory(new PrecisionModel(), 4326), false, "id", RingOrientationOption.DoNotModify));
         return options;
     }
-
-    internal static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -67,6 +67,7 @@ public sealed class CoordinateReferenceSystem
         {
             system = (CoordinateSystem)CoordinateSystemWktReader.Parse(wkt.Trim());
         }
+        // ProjNet's WKT parser reports some malformed input as NullReferenceException (missing nodes), so it is caught here too.
         catch (Exception ex) when (ex is ArgumentException or InvalidCastException or NotSupportedException or FormatException or NullReferenceException)
         {
             throw new FormatException($"Cannot parse the CRS definition ({ex.Message}).", ex);
