@@ -18,6 +18,7 @@ internal static class Program
             RunCommand.Create(),
             CompareCommand.Create(),
             AdviseCommand.Create(),
+            RenderCommand.Create(),
         };
         if (Console.IsOutputRedirected)
         {

@@ -32,6 +32,7 @@ internal static class ResultExport
             new("construction_year_source", AttributeType.Text, Text(i => s.ConstructionYearSource[i].ToString().ToLowerInvariant())),
             new("neighbourhood", AttributeType.Text, Text(i => s.NeighbourhoodIndex[i] >= 0 ? s.NeighbourhoodNames[s.NeighbourhoodIndex[i]] : null)),
             AttributeColumn.FromNumbers("heated_floor_area_m2", Num(i => s.HeatedFloorAreaM2[i])),
+            AttributeColumn.FromNumbers("height_m", s.HeightM.Select(h => Math.Round(h, 2)).ToArray()),
             new("simulated", AttributeType.Boolean, r.Simulated.Cast<object?>().ToArray()),
             new("not_simulated_reason", AttributeType.Text, Text(i => r.NotSimulatedReason[i])),
             new("heating_before", AttributeType.Text, Text(i => r.Simulated[i] ? r.HeatingBefore[i] : null)),

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using NetTopologySuite.Geometries;
+using Spectre.Console;
+using Twin.Core.IO;
+using Twin.Core.Spatial;
+using Twin.Viewer.Png;
+using Twin.Viewer.Render;
+using Twin.Viewer.Scene;
+
+namespace Twin.Cli;
+
+/// <summary><c>twin render</c>: a run's buildings extruded to their heights and coloured by a result column, headless (EGL) to PNG.</summary>
+internal static class RenderCommand
+{
+    public static Command Create()
+    {
+        var results = new Option<string>("--results") { Description = "A run folder (or its buildings.parquet)", Required = true };
+        var column = new Option<string>("--column") { Description = "Numeric column to colour by, e.g. co2_2050_kg, heat_need_after_kwh, npv_eur", Required = true };
+        var diff = new Option<string?>("--diff") { Description = "Another run of the same stock: colour by this run minus that one (diverging ramp)" };
+        var output = new Option<string>("--out") { Description = "PNG to write", Required = true };
+        var size = new Option<string>("--size") { Description = "WIDTHxHEIGHT in pixels", DefaultValueFactory = _ => "1920x1080" };
+        var camera = new Option<string>("--camera") { Description = "top (map) or oblique (3D)", DefaultValueFactory = _ => "top" };
+        var command = new Command("render", "Render a map of a run's results to PNG (headless GPU/software OpenGL)") { results, column, diff, output, size, camera };
+        command.SetAction(r =>
+        {
+            var clock = Stopwatch.StartNew();
+            (int width, int height) = ParseSize(r.GetValue(size)!);
+            CameraKind kind = r.GetValue(camera) switch
+            {
+                "top" => CameraKind.TopDown,
+                "oblique" => CameraKind.Oblique,
+                var unknown => throw new ArgumentException($"--camera {unknown}: use top or oblique."),
+            };
+            FeatureTable table = GeoParquetReader.Read(BuildingsFile(r.GetValue(results)!));
+            string name = r.GetValue(column)!;
+            double[] values = Numbers(table, name);
+            if (r.GetValue(diff) is string other)
+            {
+                FeatureTable b = GeoParquetReader.Read(BuildingsFile(other));
+                var otherById = Ids(b).Select((id, i) => (id, i)).ToDictionary(x => x.id, x => Numbers(b, name)[x.i], StringComparer.Ordinal);
+                values = Ids(table).Select((id, i) => otherById.TryGetValue(id, out double v) ? values[i] - v : double.NaN).ToArray();
+            }
+
+            Geometry?[] footprints = ToMetric(table);
+            double[] heights = table.Find("height_m") is AttributeColumn h ? Numbers(table, h.Name).Select(x => double.IsFinite(x) ? x : 3.0).ToArray() : Enumerable.Repeat(10.0, table.Count).ToArray();
+            var options = new MapOptions { Width = width, Height = height, Camera = kind, Diverging = r.GetValue(diff) is not null };
+            (RenderedFrame frame, double min, double max) = MapRenderer.Render(footprints, heights, values, options);
+            PngWriter.Write(r.GetValue(output)!, frame.Width, frame.Height, frame.Rgba);
+            CultureInfo ci = CultureInfo.InvariantCulture;
+            AnsiConsole.MarkupLine(string.Create(ci, $"{Markup.Escape(r.GetValue(output)!)}: {table.Count:N0} buildings, '{Markup.Escape(name)}'{(options.Diverging ? " difference" : string.Empty)} on {(options.Diverging ? "RdBu" : "viridis")} from {min:G4} to {max:G4} (2nd–98th percentile; grey = no value), {width}×{height}, {clock.Elapsed.TotalSeconds:0.00} s"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static string BuildingsFile(string path) => Directory.Exists(path) ? Path.Combine(path, "buildings.parquet") : path;
+
+    private static (int, int) ParseSize(string text)
+    {
+        string[] p = text.Split('x', 'X');
+        return p.Length == 2 && int.TryParse(p[0], CultureInfo.InvariantCulture, out int w) && int.TryParse(p[1], CultureInfo.InvariantCulture, out int h) && w is > 0 and <= 16384 && h is > 0 and <= 16384
+            ? (w, h)
+            : throw new ArgumentException($"--size {text}: use WIDTHxHEIGHT, e.g. 1920x1080 (at most 16384 each).");
+    }
+
+    private static string[] Ids(FeatureTable t) =>
+        (t.Find("building_id") ?? throw new InvalidDataException($"{t.SourcePath}: no building_id column; is it a 'twin run' output?")).Values.Select(v => v?.ToString() ?? string.Empty).ToArray();
+
+    private static double[] Numbers(FeatureTable t, string name)
+    {
+        AttributeColumn c = t.Find(name) ?? throw new ArgumentException($"--column {name}: not in {t.SourcePath}; numeric columns are {string.Join(", ", t.Columns.Where(x => x.Type is AttributeType.Number or AttributeType.Integer).Select(x => x.Name))}.");
+        if (c.Type is not (AttributeType.Number or AttributeType.Integer))
+        {
+            throw new ArgumentException($"--column {name} is text, not a number.");
+        }
+
+        return c.Values.Select(v => v is null ? double.NaN : Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToArray();
+    }
+
+    /// <summary>Run outputs are WGS 84: reproject to EPSG:2180 in Poland, else the local UTM zone, so metres are metres on the map.</summary>
+    private static Geometry?[] ToMetric(FeatureTable t)
+    {
+        var env = new Envelope();
+        foreach (Geometry? g in t.Geometries)
+        {
+            if (g is not null)
+            {
+                env.ExpandToInclude(g.EnvelopeInternal);
+            }
+        }
+
+        CoordinateReferenceSystem source = t.Crs ?? CoordinateReferenceSystem.Wgs84;
+        (double lon, double lat) = new Reprojector(source, CoordinateReferenceSystem.Wgs84).Transform(env.Centre.X, env.Centre.Y);
+        var reprojector = new Reprojector(source, MetricCrs.For(new Coordinate(lon, lat)));
+        var result = new Geometry?[t.Count];
+        Parallel.For(0, t.Count, i => result[i] = t.Geometries[i] is Geometry g ? reprojector.Transform(g) : null);
+        return result;
+    }
+}

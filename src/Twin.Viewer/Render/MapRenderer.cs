@@ -1,0 +1,70 @@
+using NetTopologySuite.Geometries;
+using Silk.NET.OpenGL;
+using Twin.Viewer.Platform.Egl;
+using Twin.Viewer.Scene;
+
+namespace Twin.Viewer.Render;
+
+/// <summary>Options of a headless map render; defaults in one place.</summary>
+public sealed record MapOptions
+{
+    public int Width { get; init; } = 1920;
+
+    public int Height { get; init; } = 1080;
+
+    public CameraKind Camera { get; init; } = CameraKind.TopDown;
+
+    /// <summary>Diverging ramp centred on zero (for differences between runs) instead of the sequential one.</summary>
+    public bool Diverging { get; init; }
+
+    public (byte R, byte G, byte B) Background { get; init; } = (255, 255, 255);
+}
+
+/// <summary>
+/// The headless front door: footprints (metric CRS), heights and one value per building → a frame (image + id buffer),
+/// through EGL and <see cref="CityRenderer"/>. Values are scaled to the ramp between their 2nd and 98th percentile
+/// (sequential) or symmetric around zero (diverging), so a few outliers do not flatten the map.
+/// </summary>
+public static class MapRenderer
+{
+    public static (RenderedFrame Frame, double Min, double Max) Render(IReadOnlyList<Geometry?> footprints, IReadOnlyList<double> heightsM, IReadOnlyList<double> values, MapOptions options)
+    {
+        CityMesh mesh = CityMesh.Build(footprints, heightsM);
+        (double min, double max) = Range(values, options.Diverging);
+        float[] t = values.Select(v => double.IsFinite(v) ? (float)((v - min) / (max - min)) : float.NaN).ToArray();
+        using HeadlessContext context = HeadlessContext.Create();
+        GL gl = GL.GetApi(HeadlessContext.GetProcAddress);
+        using var renderer = new CityRenderer(gl, mesh);
+        renderer.SetValues(t.Length > 0 ? t : [float.NaN]);
+        Camera camera = Scene.Camera.Frame(options.Camera, mesh.Extent, mesh.Origin, mesh.MaxHeightM, options.Width, options.Height);
+        RenderedFrame frame = renderer.Render(camera, options.Diverging ? ColourRamp.BlueRed : ColourRamp.Viridis, options.Width, options.Height, options.Background);
+        return (frame, min, max);
+    }
+
+    /// <summary>Ramp range: 2nd–98th percentile of the finite values, or ±98th percentile of |v| when diverging.</summary>
+    public static (double Min, double Max) Range(IReadOnlyList<double> values, bool diverging)
+    {
+        double[] finite = values.Where(double.IsFinite).Order().ToArray();
+        if (finite.Length == 0)
+        {
+            return (0, 1);
+        }
+
+        if (diverging)
+        {
+            double m = Math.Max(Percentile(finite.Select(Math.Abs).Order().ToArray(), 0.98), 1e-12);
+            return (-m, m);
+        }
+
+        double lo = Percentile(finite, 0.02), hi = Percentile(finite, 0.98);
+        return hi > lo ? (lo, hi) : (lo - 0.5, lo + 0.5);
+    }
+
+    /// <summary>Linearly interpolated percentile of sorted values (numpy's default "linear" method).</summary>
+    private static double Percentile(double[] sorted, double p)
+    {
+        double x = p * (sorted.Length - 1);
+        int i = (int)Math.Floor(x);
+        return i + 1 < sorted.Length ? sorted[i] + ((x - i) * (sorted[i + 1] - sorted[i])) : sorted[i];
+    }
+}
