@@ -45,7 +45,11 @@ internal static class RenderCommand
 
             Geometry?[] footprints = ToMetric(table);
             double[] heights = table.Find("height_m") is AttributeColumn h ? Numbers(table, h.Name).Select(x => double.IsFinite(x) ? x : 3.0).ToArray() : Enumerable.Repeat(10.0, table.Count).ToArray();
-            var options = new MapOptions { Width = width, Height = height, Camera = kind, Diverging = r.GetValue(diff) is not null };
+            bool diverging = r.GetValue(diff) is not null;
+            string title = diverging
+                ? $"{name}: {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(BuildingsFile(r.GetValue(results)!))))} minus {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(BuildingsFile(r.GetValue(diff)!))))}"
+                : $"{name}: {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(BuildingsFile(r.GetValue(results)!))))}";
+            var options = new MapOptions { Width = width, Height = height, Camera = kind, Diverging = diverging, Title = title, Quantity = name, Unit = UnitOf(name) };
             (RenderedFrame frame, double min, double max) = MapRenderer.Render(footprints, heights, values, options);
             PngWriter.Write(r.GetValue(output)!, frame.Width, frame.Height, frame.Rgba);
             CultureInfo ci = CultureInfo.InvariantCulture;
@@ -54,6 +58,19 @@ internal static class RenderCommand
         });
         return command;
     }
+
+    /// <summary>The unit carried in a column name's suffix (SCHEMA.md convention).</summary>
+    internal static string UnitOf(string column) => column switch
+    {
+        _ when column.EndsWith("_kwh_per_m2", StringComparison.Ordinal) => "kWh/(m²a)",
+        _ when column.EndsWith("_kwh", StringComparison.Ordinal) => "kWh/a",
+        _ when column.EndsWith("_kg", StringComparison.Ordinal) => "kg CO₂/a",
+        _ when column.EndsWith("_eur", StringComparison.Ordinal) => "EUR",
+        _ when column.EndsWith("_m2", StringComparison.Ordinal) => "m²",
+        _ when column.EndsWith("_m", StringComparison.Ordinal) => "m",
+        _ when column.EndsWith("_years", StringComparison.Ordinal) => "a",
+        _ => "-",
+    };
 
     private static string BuildingsFile(string path) => Directory.Exists(path) ? Path.Combine(path, "buildings.parquet") : path;
 

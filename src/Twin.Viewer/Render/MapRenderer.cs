@@ -18,6 +18,14 @@ public sealed record MapOptions
     public bool Diverging { get; init; }
 
     public (byte R, byte G, byte B) Background { get; init; } = (255, 255, 255);
+
+    /// <summary>Title of the map; null draws the city only (no title, legend, north arrow or scale bar).</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Name of the mapped quantity and its unit, for the legend.</summary>
+    public string Quantity { get; init; } = "value";
+
+    public string Unit { get; init; } = "-";
 }
 
 /// <summary>
@@ -37,7 +45,13 @@ public static class MapRenderer
         using var renderer = new CityRenderer(gl, mesh);
         renderer.SetValues(t.Length > 0 ? t : [float.NaN]);
         Camera camera = Scene.Camera.Frame(options.Camera, mesh.Extent, mesh.Origin, mesh.MaxHeightM, options.Width, options.Height);
-        RenderedFrame frame = renderer.Render(camera, options.Diverging ? ColourRamp.BlueRed : ColourRamp.Viridis, options.Width, options.Height, options.Background);
+        ColourRamp ramp = options.Diverging ? ColourRamp.BlueRed : ColourRamp.Viridis;
+        RenderedFrame frame = renderer.Render(camera, ramp, options.Width, options.Height, options.Background);
+        if (options.Title is string title)
+        {
+            MapAnnotations.Draw(frame, new MapLegend(title, options.Quantity, options.Unit, min, max, ramp), camera.MetresPerPixel);
+        }
+
         return (frame, min, max);
     }
 

@@ -87,3 +87,42 @@ public sealed class MapRangeTests
         Assert.True(max > 5 && max <= 10);
     }
 }
+
+public sealed class AnnotationTests
+{
+    [SkippableFact]
+    public void Legend_BarShowsTheRampEnds_TitleAndScaleBarDrawn()
+    {
+        var fp = new NetTopologySuite.IO.WKTReader().Read("POLYGON ((0 0, 400 0, 400 200, 0 200, 0 0))");
+        var options = new MapOptions { Width = 640, Height = 400, Title = "test map", Quantity = "co2", Unit = "kg" };
+        RenderedFrame frame;
+        try
+        {
+            frame = MapRenderer.Render([fp], [10.0], [1.0], options).Frame;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("EGL", StringComparison.Ordinal))
+        {
+            Skip.If(true, ex.Message);
+            throw;
+        }
+
+        (int x, int y, int w, int h) = MapAnnotations.LegendBar(640, 400);
+        AssertNear(frame, x + 1, y + (h / 2), ColourRamp.Viridis.At(0));
+        AssertNear(frame, x + w - 2, y + (h / 2), ColourRamp.Viridis.At(1));
+        Assert.Contains(Enumerable.Range(20, 60).SelectMany(px => Enumerable.Range(15, 25).Select(py => frame.Rgba[((py * 640) + px) * 4])), v => v < 100); // dark title text
+    }
+
+    [Theory]
+    [InlineData(1000, 1.0, 100)] // 150 m target → 100 m
+    [InlineData(1920, 3.0, 500)] // 864 m → 500 m
+    [InlineData(1920, 0.5, 100)] // 144 m → 100 m
+    public void ScaleBar_RoundLength(int width, double metresPerPixel, double expected) => Assert.Equal(expected, MapAnnotations.ScaleBarMetres(width, metresPerPixel), 1e-9);
+
+    private static void AssertNear(RenderedFrame f, int x, int y, (byte R, byte G, byte B) c)
+    {
+        int k = ((y * f.Width) + x) * 4;
+        Assert.InRange(f.Rgba[k], c.R - 6, c.R + 6);
+        Assert.InRange(f.Rgba[k + 1], c.G - 6, c.G + 6);
+        Assert.InRange(f.Rgba[k + 2], c.B - 6, c.B + 6);
+    }
+}

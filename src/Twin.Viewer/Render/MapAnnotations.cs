@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using SkiaSharp;
+using Twin.Viewer.Scene;
+
+namespace Twin.Viewer.Render;
+
+/// <summary>What the map says about itself: title, legend (ramp, range, unit), and for top-down maps a north arrow and a scale bar.</summary>
+public sealed record MapLegend(string Title, string Quantity, string Unit, double Min, double Max, ColourRamp Ramp);
+
+/// <summary>
+/// Draws title, legend, north arrow and scale bar over a rendered frame with SkiaSharp (2D text and shapes;
+/// GL draws only the city). The legend bar sits in a fixed place — bottom left, <see cref="LegendBar"/> — so
+/// tests can check its colours.
+/// </summary>
+public static class MapAnnotations
+{
+    /// <summary>Legend colour bar rectangle (x, y, width, height) in pixels for a frame of the given size.</summary>
+    public static (int X, int Y, int Width, int Height) LegendBar(int frameWidth, int frameHeight) => (24, frameHeight - 58, Math.Min(300, frameWidth / 3), 16);
+
+    public static void Draw(RenderedFrame frame, MapLegend legend, double metresPerPixel)
+    {
+        var info = new SKImageInfo(frame.Width, frame.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var bitmap = new SKBitmap(info);
+        Marshal.Copy(frame.Rgba, 0, bitmap.GetPixels(), frame.Rgba.Length);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            using var font = new SKFont(SKTypeface.Default, 15);
+            using var titleFont = new SKFont(SKTypeface.FromFamilyName(null, SKFontStyle.Bold), 22);
+            using var ink = new SKPaint { Color = new SKColor(30, 30, 30), IsAntialias = true };
+            canvas.DrawText(legend.Title, 24, 36, SKTextAlign.Left, titleFont, ink);
+
+            (int x, int y, int w, int h) = LegendBar(frame.Width, frame.Height);
+            using var panel = new SKPaint { Color = new SKColor(255, 255, 255, 215) };
+            canvas.DrawRect(x - 10, y - 26, w + 150, h + 58, panel);
+            for (int k = 0; k < w; k++)
+            {
+                (byte r, byte g, byte b) = legend.Ramp.At(k / (double)(w - 1));
+                using var stripe = new SKPaint { Color = new SKColor(r, g, b) };
+                canvas.DrawRect(x + k, y, 1, h, stripe);
+            }
+
+            canvas.DrawText($"{legend.Quantity} [{legend.Unit}]", x, y - 8, SKTextAlign.Left, font, ink);
+            canvas.DrawText(Format(legend.Min), x, y + h + 18, SKTextAlign.Left, font, ink);
+            canvas.DrawText(Format((legend.Min + legend.Max) / 2), x + (w / 2), y + h + 18, SKTextAlign.Center, font, ink);
+            canvas.DrawText(Format(legend.Max), x + w, y + h + 18, SKTextAlign.Right, font, ink);
+            using var noValue = new SKPaint { Color = new SKColor(200, 200, 200) };
+            canvas.DrawRect(x + w + 14, y, 16, h, noValue);
+            canvas.DrawText("no value", x + w + 36, y + h - 3, SKTextAlign.Left, font, ink);
+
+            if (double.IsFinite(metresPerPixel))
+            {
+                DrawNorthArrow(canvas, frame.Width - 44, 30, ink, font);
+                DrawScaleBar(canvas, frame.Width, frame.Height, metresPerPixel, ink, font);
+            }
+        }
+
+        Marshal.Copy(bitmap.GetPixels(), frame.Rgba, 0, frame.Rgba.Length);
+    }
+
+    /// <summary>A round scale length (1, 2 or 5 × 10^k m) close to 15 % of the frame width.</summary>
+    public static double ScaleBarMetres(int frameWidth, double metresPerPixel)
+    {
+        double target = frameWidth * 0.15 * metresPerPixel;
+        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(target)));
+        double[] steps = [1, 2, 5, 10];
+        return steps.Select(s => s * magnitude).Last(v => v <= target * 1.0001);
+    }
+
+    private static void DrawNorthArrow(SKCanvas canvas, float cx, float top, SKPaint ink, SKFont font)
+    {
+        using var path = new SKPath();
+        path.MoveTo(cx, top);
+        path.LineTo(cx + 11, top + 34);
+        path.LineTo(cx, top + 26);
+        path.LineTo(cx - 11, top + 34);
+        path.Close();
+        canvas.DrawPath(path, ink);
+        canvas.DrawText("N", cx, top + 54, SKTextAlign.Center, font, ink);
+    }
+
+    private static void DrawScaleBar(SKCanvas canvas, int width, int height, double metresPerPixel, SKPaint ink, SKFont font)
+    {
+        double metres = ScaleBarMetres(width, metresPerPixel);
+        float pixels = (float)(metres / metresPerPixel);
+        float x1 = width - 30, x0 = x1 - pixels, y = height - 30;
+        using var bar = new SKPaint { Color = ink.Color, StrokeWidth = 3, IsStroke = true };
+        canvas.DrawLine(x0, y, x1, y, bar);
+        canvas.DrawLine(x0, y - 6, x0, y + 1, bar);
+        canvas.DrawLine(x1, y - 6, x1, y + 1, bar);
+        string label = metres >= 1000 ? $"{(metres / 1000).ToString("0.#", CultureInfo.InvariantCulture)} km" : $"{metres.ToString("0", CultureInfo.InvariantCulture)} m";
+        canvas.DrawText(label, (x0 + x1) / 2, y - 10, SKTextAlign.Center, font, ink);
+    }
+
+    private static string Format(double v) => Math.Abs(v) >= 1e5 || (Math.Abs(v) < 0.01 && v != 0)
+        ? v.ToString("0.##E+0", CultureInfo.InvariantCulture)
+        : v.ToString("#,0.##", CultureInfo.InvariantCulture);
+}
