@@ -22,7 +22,9 @@ internal static class RenderCommand
         var output = new Option<string>("--out") { Description = "PNG to write", Required = true };
         var size = new Option<string>("--size") { Description = "WIDTHxHEIGHT in pixels", DefaultValueFactory = _ => "1920x1080" };
         var camera = new Option<string>("--camera") { Description = "top (map) or oblique (3D)", DefaultValueFactory = _ => "top" };
-        var command = new Command("render", "Render a map of a run's results to PNG (headless GPU/software OpenGL)") { results, column, diff, output, size, camera };
+        var year = new Option<int?>("--year") { Description = "State in this year of the pathway: --column is then a stem with _before/_after columns (e.g. heat_need, electricity, primary_energy)" };
+        var pick = new Option<string?>("--pick") { Description = "X,Y pixel (from the top left): print the building drawn there and its results" };
+        var command = new Command("render", "Render a map of a run's results to PNG (headless GPU/software OpenGL)") { results, column, diff, output, size, camera, year, pick };
         command.SetAction(r =>
         {
             var clock = Stopwatch.StartNew();
@@ -35,12 +37,19 @@ internal static class RenderCommand
             };
             FeatureTable table = GeoParquetReader.Read(BuildingsFile(r.GetValue(results)!));
             string name = r.GetValue(column)!;
-            double[] values = Numbers(table, name);
+            int? inYear = r.GetValue(year);
+            double[] values = Values(table, name, inYear);
             if (r.GetValue(diff) is string other)
             {
                 FeatureTable b = GeoParquetReader.Read(BuildingsFile(other));
-                var otherById = Ids(b).Select((id, i) => (id, i)).ToDictionary(x => x.id, x => Numbers(b, name)[x.i], StringComparer.Ordinal);
+                double[] otherValues = Values(b, name, inYear);
+                var otherById = Ids(b).Select((id, i) => (id, i)).ToDictionary(x => x.id, x => otherValues[x.i], StringComparer.Ordinal);
                 values = Ids(table).Select((id, i) => otherById.TryGetValue(id, out double v) ? values[i] - v : double.NaN).ToArray();
+            }
+
+            if (inYear is int y)
+            {
+                name = $"{name} in {y}";
             }
 
             Geometry?[] footprints = ToMetric(table);
@@ -52,11 +61,62 @@ internal static class RenderCommand
             var options = new MapOptions { Width = width, Height = height, Camera = kind, Diverging = diverging, Title = title, Quantity = name, Unit = UnitOf(name) };
             (RenderedFrame frame, double min, double max) = MapRenderer.Render(footprints, heights, values, options);
             PngWriter.Write(r.GetValue(output)!, frame.Width, frame.Height, frame.Rgba);
+            if (r.GetValue(pick) is string at)
+            {
+                PrintPick(table, frame, at);
+            }
             CultureInfo ci = CultureInfo.InvariantCulture;
             AnsiConsole.MarkupLine(string.Create(ci, $"{Markup.Escape(r.GetValue(output)!)}: {table.Count:N0} buildings, '{Markup.Escape(name)}'{(options.Diverging ? " difference" : string.Empty)} on {(options.Diverging ? "RdBu" : "viridis")} from {min:G4} to {max:G4} (2nd–98th percentile; grey = no value), {width}×{height}, {clock.Elapsed.TotalSeconds:0.00} s"));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// A column's values; with a year, the state in that year: the stem's "_after" column where the building was
+    /// renovated by then, else its "_before" column (e.g. heat_need → heat_need_before_kwh / heat_need_after_kwh).
+    /// </summary>
+    private static double[] Values(FeatureTable t, string name, int? year)
+    {
+        if (year is not int y)
+        {
+            return Numbers(t, name);
+        }
+
+        string? before = t.Columns.Select(c => c.Name).FirstOrDefault(c => c.StartsWith(name + "_before", StringComparison.Ordinal));
+        if (before is null)
+        {
+            string stems = string.Join(", ", t.Columns.Select(c => c.Name).Where(c => c.Contains("_before", StringComparison.Ordinal)).Select(c => c[..c.IndexOf("_before", StringComparison.Ordinal)]));
+            throw new ArgumentException($"--year needs a column stem with _before/_after columns; '{name}' has none. Stems: {stems}.");
+        }
+
+        string after = before.Replace("_before", "_after", StringComparison.Ordinal);
+        double[] b = Numbers(t, before), a = Numbers(t, after), renovated = Numbers(t, "renovation_year");
+        return b.Select((v, i) => double.IsFinite(renovated[i]) && renovated[i] <= y ? a[i] : v).ToArray();
+    }
+
+    private static void PrintPick(FeatureTable t, RenderedFrame frame, string at)
+    {
+        string[] p = at.Split(',');
+        if (p.Length != 2 || !int.TryParse(p[0], CultureInfo.InvariantCulture, out int x) || !int.TryParse(p[1], CultureInfo.InvariantCulture, out int y) || x < 0 || y < 0 || x >= frame.Width || y >= frame.Height)
+        {
+            throw new ArgumentException($"--pick {at}: give X,Y inside the {frame.Width}×{frame.Height} image.");
+        }
+
+        int i = frame.BuildingAt(x, y);
+        if (i < 0)
+        {
+            Console.WriteLine($"pixel {x},{y}: no building");
+            return;
+        }
+
+        var card = new Table().Title($"building at pixel {x},{y}").AddColumns("attribute", "value");
+        foreach (AttributeColumn c in t.Columns)
+        {
+            card.AddRow(Markup.Escape(c.Name), Markup.Escape(Convert.ToString(c.Values[i], CultureInfo.InvariantCulture) ?? string.Empty));
+        }
+
+        AnsiConsole.Write(card);
     }
 
     /// <summary>The unit carried in a column name's suffix (SCHEMA.md convention).</summary>
