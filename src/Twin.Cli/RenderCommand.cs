@@ -35,13 +35,13 @@ internal static class RenderCommand
                 "oblique" => CameraKind.Oblique,
                 var unknown => throw new ArgumentException($"--camera {unknown}: use top or oblique."),
             };
-            FeatureTable table = GeoParquetReader.Read(BuildingsFile(r.GetValue(results)!));
             string name = r.GetValue(column)!;
+            FeatureTable table = ReadFor(BuildingsFile(r.GetValue(results)!), name, r.GetValue(pick) is not null);
             int? inYear = r.GetValue(year);
             double[] values = Values(table, name, inYear);
             if (r.GetValue(diff) is string other)
             {
-                FeatureTable b = GeoParquetReader.Read(BuildingsFile(other));
+                FeatureTable b = ReadFor(BuildingsFile(other), name, withAll: false);
                 double[] otherValues = Values(b, name, inYear);
                 var otherById = Ids(b).Select((id, i) => (id, i)).ToDictionary(x => x.id, x => otherValues[x.i], StringComparer.Ordinal);
                 values = Ids(table).Select((id, i) => otherById.TryGetValue(id, out double v) ? values[i] - v : double.NaN).ToArray();
@@ -131,6 +131,21 @@ internal static class RenderCommand
         _ when column.EndsWith("_years", StringComparison.Ordinal) => "a",
         _ => "-",
     };
+
+    /// <summary>Reads only what the map needs (ids, heights, renovation year and the value columns), unless a pick card wants everything.</summary>
+    private static FeatureTable ReadFor(string path, string column, bool withAll)
+    {
+        if (withAll)
+        {
+            return GeoParquetReader.Read(path);
+        }
+
+        string[] stems = [column, column + "_before", column + "_after"];
+        var names = GeoParquetReader.ColumnNames(path)
+            .Where(n => n is "building_id" or "height_m" or "renovation_year" || stems.Any(s => n == column || n.StartsWith(s, StringComparison.Ordinal)))
+            .ToArray();
+        return GeoParquetReader.Read(path, names);
+    }
 
     private static string BuildingsFile(string path) => Directory.Exists(path) ? Path.Combine(path, "buildings.parquet") : path;
 

@@ -17,7 +17,14 @@ public static class GeoParquetReader
 {
     public static FeatureTable Read(string path) => ReadAsync(path).GetAwaiter().GetResult();
 
-    public static async Task<FeatureTable> ReadAsync(string path, CancellationToken cancellationToken = default)
+    /// <summary>Reads the geometry and only the named attribute columns (others are not decoded at all).</summary>
+    public static FeatureTable Read(string path, IReadOnlyCollection<string> columns) => ReadAsync(path, columns).GetAwaiter().GetResult();
+
+    /// <summary>The names of the file's columns (from the footer only).</summary>
+    public static IReadOnlyList<string> ColumnNames(string path) =>
+        ParquetReader.ReadSchemaAsync(path).GetAwaiter().GetResult().GetDataFields().Select(f => f.Name).ToArray();
+
+    public static async Task<FeatureTable> ReadAsync(string path, IReadOnlyCollection<string>? onlyColumns = null, CancellationToken cancellationToken = default)
     {
         await using FileStream stream = File.OpenRead(path);
         await using ParquetReader reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -36,7 +43,7 @@ public static class GeoParquetReader
         int n = checked((int)total);
         var geometries = new Geometry?[n];
         var errors = new string?[n];
-        var attributeFields = fields.Where(f => f != geometryField && !f.IsArray).ToArray();
+        var attributeFields = fields.Where(f => f != geometryField && !f.IsArray && (onlyColumns is null || onlyColumns.Contains(f.Name, StringComparer.OrdinalIgnoreCase))).ToArray();
         var values = attributeFields.Select(_ => new object?[n]).ToArray();
         int offset = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)

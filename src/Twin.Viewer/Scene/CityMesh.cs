@@ -56,79 +56,143 @@ public sealed class CityMesh
         }
 
         var origin = extent.IsNull ? new Coordinate(0, 0) : new Coordinate(Math.Floor(extent.Centre.X), Math.Floor(extent.Centre.Y));
-        var parts = new (List<float> V, List<uint> Id)[footprints.Count];
-        Parallel.For(0, footprints.Count, i =>
+
+        // Two passes without per-building lists: count each building's vertices (triangulating only non-convex
+        // roofs, whose triangles are kept), then fill one array at the prefix-summed offsets, both in parallel.
+        int n = footprints.Count;
+        int[] counts = new int[n + 1];
+        var roofs = new List<Tri>?[n];
+        Parallel.For(0, n, i =>
         {
-            var v = new List<float>();
-            var ids = new List<uint>();
-            if (footprints[i] is Geometry g && heightsM[i] > 0)
+            if (footprints[i] is not Geometry g || !(heightsM[i] > 0))
             {
-                for (int p = 0; p < g.NumGeometries; p++)
+                return;
+            }
+
+            int count = 0;
+            for (int p = 0; p < g.NumGeometries; p++)
+            {
+                if (g.GetGeometryN(p) is not Polygon poly || poly.IsEmpty)
                 {
-                    if (g.GetGeometryN(p) is Polygon poly && !poly.IsEmpty)
+                    continue;
+                }
+
+                count += 6 * WallCount(poly);
+                if (poly.NumInteriorRings == 0 && IsConvex(poly.Shell.CoordinateSequence))
+                {
+                    count += 3 * (poly.Shell.NumPoints - 3);
+                }
+                else
+                {
+                    List<Tri> tris = Triangulate(poly);
+                    (roofs[i] ??= []).AddRange(tris);
+                    count += 3 * tris.Count;
+                }
+            }
+
+            counts[i + 1] = count;
+        });
+
+        for (int i = 0; i < n; i++)
+        {
+            counts[i + 1] += counts[i];
+        }
+
+        int total = counts[n];
+        float[] vertices = new float[total * FloatsPerVertex];
+        uint[] buildingIds = new uint[total];
+        Parallel.For(0, n, i =>
+        {
+            if (counts[i + 1] == counts[i])
+            {
+                return;
+            }
+
+            var writer = new Writer(vertices, buildingIds, counts[i], (uint)(i + 1), (float)heightsM[i], origin);
+            Geometry g = footprints[i]!;
+            for (int p = 0; p < g.NumGeometries; p++)
+            {
+                if (g.GetGeometryN(p) is Polygon poly && !poly.IsEmpty)
+                {
+                    AddWalls(poly.Shell, ccw: true, ref writer);
+                    foreach (LinearRing hole in poly.Holes)
                     {
-                        AddPolygon(poly, (float)heightsM[i], origin, (uint)(i + 1), v, ids);
+                        AddWalls(hole, ccw: false, ref writer);
+                    }
+
+                    if (poly.NumInteriorRings == 0 && IsConvex(poly.Shell.CoordinateSequence))
+                    {
+                        AddFan(poly.Shell.CoordinateSequence, ref writer);
                     }
                 }
             }
 
-            parts[i] = (v, ids);
+            foreach (Tri t in roofs[i] ?? [])
+            {
+                // NTS triangles are clockwise whatever the ring orientation: emit them reversed (CCW front faces, notes §4.4).
+                writer.Roof(t.GetCoordinate(0));
+                writer.Roof(t.GetCoordinate(2));
+                writer.Roof(t.GetCoordinate(1));
+            }
         });
-
-        int total = parts.Sum(p => p.Id.Count);
-        float[] vertices = new float[total * FloatsPerVertex];
-        uint[] buildingIds = new uint[total];
-        int at = 0;
-        foreach ((List<float> v, List<uint> id) in parts)
-        {
-            v.CopyTo(vertices, at * FloatsPerVertex);
-            id.CopyTo(buildingIds, at);
-            at += id.Count;
-        }
 
         return new CityMesh(vertices, buildingIds, origin, extent, heightsM.Count == 0 ? 0 : heightsM.Max(), footprints.Count);
     }
 
-    private static void AddPolygon(Polygon poly, float height, Coordinate origin, uint id, List<float> v, List<uint> ids)
+    private static List<Tri> Triangulate(Polygon poly)
     {
-        AddWalls(poly.Shell, ccw: true, height, origin, id, v, ids);
-        foreach (LinearRing hole in poly.Holes)
-        {
-            AddWalls(hole, ccw: false, height, origin, id, v, ids);
-        }
-
-        CoordinateSequence shell = poly.Shell.CoordinateSequence;
-        if (poly.NumInteriorRings == 0 && IsConvex(shell))
-        {
-            bool ccw = NetTopologySuite.Algorithm.Orientation.IsCCW(shell);
-            int n = shell.Count - 1;
-            for (int k = 1; k < n - 1; k++)
-            {
-                int b = ccw ? k : k + 1, c = ccw ? k + 1 : k;
-                AddRoofTriangle(shell.GetCoordinate(0), shell.GetCoordinate(b), shell.GetCoordinate(c), height, origin, id, v, ids);
-            }
-
-            return;
-        }
-
-        IList<Tri> tris;
         try
         {
-            tris = new PolygonTriangulator(poly).GetTriangles();
+            IList<Tri> tris = new PolygonTriangulator(poly).GetTriangles();
+            return tris as List<Tri> ?? [.. tris];
         }
         catch (InvalidOperationException)
         {
-            return; // invalid footprints are repaired upstream (Twin.Core); never crash the renderer
-        }
-
-        foreach (Tri t in tris)
-        {
-            // NTS triangles are clockwise whatever the ring orientation: emit them reversed (CCW front faces).
-            AddRoofTriangle(t.GetCoordinate(0), t.GetCoordinate(2), t.GetCoordinate(1), height, origin, id, v, ids);
+            return []; // invalid footprints are repaired upstream (Twin.Core); never crash the renderer
         }
     }
 
-    private static void AddWalls(LinearRing ring, bool ccw, float height, Coordinate origin, uint id, List<float> v, List<uint> ids)
+    private static int WallCount(Polygon poly)
+    {
+        int count = Edges(poly.Shell);
+        foreach (LinearRing hole in poly.Holes)
+        {
+            count += Edges(hole);
+        }
+
+        return count;
+    }
+
+    private static int Edges(LinearRing ring)
+    {
+        CoordinateSequence s = ring.CoordinateSequence;
+        int count = 0;
+        for (int k = 0; k < s.Count - 1; k++)
+        {
+            double dx = s.GetX(k + 1) - s.GetX(k), dy = s.GetY(k + 1) - s.GetY(k);
+            if (((dx * dx) + (dy * dy)) >= MinEdgeM * MinEdgeM)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static void AddFan(CoordinateSequence shell, ref Writer w)
+    {
+        bool ccw = NetTopologySuite.Algorithm.Orientation.IsCCW(shell);
+        int n = shell.Count - 1;
+        for (int k = 1; k < n - 1; k++)
+        {
+            int b = ccw ? k : k + 1, c = ccw ? k + 1 : k;
+            w.Roof(shell.GetCoordinate(0));
+            w.Roof(shell.GetCoordinate(b));
+            w.Roof(shell.GetCoordinate(c));
+        }
+    }
+
+    private static void AddWalls(LinearRing ring, bool ccw, ref Writer w)
     {
         CoordinateSequence s = ring.CoordinateSequence;
         bool reverse = NetTopologySuite.Algorithm.Orientation.IsCCW(s) != ccw;
@@ -136,42 +200,50 @@ public sealed class CityMesh
         for (int k = 0; k < n; k++)
         {
             int a = reverse ? n - k : k, b = reverse ? n - k - 1 : k + 1;
-            float x0 = (float)(s.GetX(a) - origin.X), y0 = (float)(s.GetY(a) - origin.Y);
-            float x1 = (float)(s.GetX(b) - origin.X), y1 = (float)(s.GetY(b) - origin.Y);
-            float dx = x1 - x0, dy = y1 - y0, len = MathF.Sqrt((dx * dx) + (dy * dy));
-            if (len < 1e-4f)
+            double dx = s.GetX(b) - s.GetX(a), dy = s.GetY(b) - s.GetY(a);
+            double len = Math.Sqrt((dx * dx) + (dy * dy));
+            if (len < MinEdgeM)
             {
                 continue;
             }
 
             // Outward normal of an edge of a CCW shell / CW hole is (dy, −dx); z is up.
-            float nx = dy / len, ny = -dx / len;
-            Vertex(v, ids, x0, y0, 0, nx, ny, 0, id);
-            Vertex(v, ids, x1, y1, 0, nx, ny, 0, id);
-            Vertex(v, ids, x1, y1, height, nx, ny, 0, id);
-            Vertex(v, ids, x0, y0, 0, nx, ny, 0, id);
-            Vertex(v, ids, x1, y1, height, nx, ny, 0, id);
-            Vertex(v, ids, x0, y0, height, nx, ny, 0, id);
+            float nx = (float)(dy / len), ny = (float)(-dx / len);
+            w.Wall(s.GetX(a), s.GetY(a), s.GetX(b), s.GetY(b), nx, ny);
         }
     }
 
-    private static void AddRoofTriangle(Coordinate a, Coordinate b, Coordinate c, float height, Coordinate origin, uint id, List<float> v, List<uint> ids)
+    /// <summary>Edges shorter than this (duplicate points) get no wall.</summary>
+    private const double MinEdgeM = 1e-4;
+
+    /// <summary>Writes vertices of one building at its offset in the shared arrays.</summary>
+    private struct Writer(float[] vertices, uint[] ids, int at, uint id, float height, Coordinate origin)
     {
-        foreach (Coordinate p in new[] { a, b, c })
+        private int _at = at;
+
+        public void Roof(Coordinate p) => Put(p.X, p.Y, height, 0, 0, 1);
+
+        public void Wall(double x0, double y0, double x1, double y1, float nx, float ny)
         {
-            Vertex(v, ids, (float)(p.X - origin.X), (float)(p.Y - origin.Y), height, 0, 0, 1, id);
+            Put(x0, y0, 0, nx, ny, 0);
+            Put(x1, y1, 0, nx, ny, 0);
+            Put(x1, y1, height, nx, ny, 0);
+            Put(x0, y0, 0, nx, ny, 0);
+            Put(x1, y1, height, nx, ny, 0);
+            Put(x0, y0, height, nx, ny, 0);
         }
-    }
 
-    private static void Vertex(List<float> v, List<uint> ids, float x, float y, float z, float nx, float ny, float nz, uint id)
-    {
-        v.Add(x);
-        v.Add(y);
-        v.Add(z);
-        v.Add(nx);
-        v.Add(ny);
-        v.Add(nz);
-        ids.Add(id);
+        private void Put(double x, double y, float z, float nx, float ny, float nz)
+        {
+            int k = _at * FloatsPerVertex;
+            vertices[k] = (float)(x - origin.X);
+            vertices[k + 1] = (float)(y - origin.Y);
+            vertices[k + 2] = z;
+            vertices[k + 3] = nx;
+            vertices[k + 4] = ny;
+            vertices[k + 5] = nz;
+            ids[_at++] = id;
+        }
     }
 
     /// <summary>True when all turns of the closed ring have the same sign (collinear points allowed).</summary>
