@@ -23,6 +23,7 @@ internal static class EngineInputs
         Path.Combine(root, "defaults", "heating_systems.csv"),
         Path.Combine(root, "defaults", "unit_costs.csv"),
         Path.Combine(root, "defaults", "current_heating.csv"),
+        Path.Combine(root, "defaults", "energy_classes.csv"),
     ];
 
     public static SimulationData Load(string root, string? climatePath = null)
@@ -35,6 +36,6 @@ internal static class EngineInputs
 
         // A seasonal climate has no annual irradiation for PV: take it from the Warsaw monthly table (NSRDB 2019).
         climate = climate with { AnnualHorizontalKWhPerM2 = climate.IsSeasonal ? monthlyWarsaw.AnnualHorizontal : climate.AnnualHorizontal };
-        return SimulationData.FromTables(catalog, measures, climate, CsvTable.Read(f[6]), CsvTable.Read(f[7]), CsvTable.Read(f[8]), CsvTable.Read(f[9]));
+        return SimulationData.FromTables(catalog, measures, climate, CsvTable.Read(f[6]), CsvTable.Read(f[7]), CsvTable.Read(f[8]), CsvTable.Read(f[9]), CsvTable.Read(f[10]));
     }
 }

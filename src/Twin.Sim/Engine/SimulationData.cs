@@ -33,7 +33,7 @@ public sealed record SimulationData(
     EnergyClassScale ClassScale,
     IReadOnlyDictionary<SizeClass, HeatingSystem> CurrentHeating)
 {
-    public static SimulationData FromTables(TypologyCatalog typologies, TabulaMeasureCatalog measures, PeriodClimate climate, CsvTable carriers, CsvTable systems, CsvTable costs, CsvTable currentHeating)
+    public static SimulationData FromTables(TypologyCatalog typologies, TabulaMeasureCatalog measures, PeriodClimate climate, CsvTable carriers, CsvTable systems, CsvTable costs, CsvTable currentHeating, CsvTable? energyClasses = null)
     {
         var carrierMap = new Dictionary<Carrier, CarrierDefaults>();
         CarrierDefaults? export = null;
@@ -83,7 +83,21 @@ public sealed record SimulationData(
             heating[size] = h;
         }
 
-        return new SimulationData(typologies, measures, climate, carrierMap, export ?? new CarrierDefaults(0, 0, 0, "none"), systemMap, new UnitCosts(costMap), EnergyClassScale.Geg2020, heating);
+        EnergyClassScale scale = energyClasses is null ? EnergyClassScale.Geg2020 : ClassScaleFromTable(energyClasses);
+        return new SimulationData(typologies, measures, climate, carrierMap, export ?? new CarrierDefaults(0, 0, 0, "none"), systemMap, new UnitCosts(costMap), scale, heating);
+    }
+
+    /// <summary>An energy-class scale table: class, upper_bound_kwh_per_m2 (best first; the last row open-ended, empty bound).</summary>
+    public static EnergyClassScale ClassScaleFromTable(CsvTable t)
+    {
+        var classes = t.Rows.Select(r => t.Get(r, "class")).ToList();
+        var bounds = t.Rows.Take(t.Rows.Count - 1).Select(r => Number(t, r, "upper_bound_kwh_per_m2")).ToList();
+        if (classes.Count < 2 || bounds.Zip(bounds.Skip(1)).Any(p => p.Second <= p.First))
+        {
+            throw new InvalidDataException($"{t.Source}: an energy-class scale needs at least two classes with increasing upper bounds, the last one open-ended.");
+        }
+
+        return new EnergyClassScale(Path.GetFileName(t.Source), classes, bounds);
     }
 
     /// <summary>Reads a monthly (12 rows) or seasonal (1 row) climate table: days, theta_e_c, i_hor/i_east/i_south/i_west/i_north_kwh_m2.</summary>

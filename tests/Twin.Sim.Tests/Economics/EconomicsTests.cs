@@ -50,6 +50,14 @@ public sealed class EconomicsTests
     }
 
     [Fact]
+    public void EnergyClassTable_Shipped_EqualsGeg2020()
+    {
+        var scale = Twin.Sim.Engine.SimulationData.ClassScaleFromTable(Twin.Core.IO.CsvTable.Read(Path.Combine(TestPaths.Samples, "defaults", "energy_classes.csv")));
+        Assert.Equal(EnergyClassScale.Geg2020.Classes, scale.Classes);
+        Assert.Equal(EnergyClassScale.Geg2020.UpperBoundsKWhPerM2, scale.UpperBoundsKWhPerM2);
+    }
+
+    [Fact]
     public void EnergyClass_Geg2020Bounds()
     {
         Assert.Equal("A+", EnergyClassScale.Geg2020.ClassOf(29.9));
