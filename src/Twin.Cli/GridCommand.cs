@@ -21,17 +21,7 @@ internal static class GridCommand
             FeatureTable table = FeatureReader.Read(r.GetValue(input)!);
             CoordinateReferenceSystem source = table.Crs ?? StockCommand.ParseCrs(r.GetValue(sourceCrs), "--source-crs")
                 ?? throw new InvalidDataException($"{table.SourcePath}: CRS unknown; pass --source-crs.");
-            var env = new Envelope();
-            foreach (Geometry? g in table.Geometries)
-            {
-                if (g is not null)
-                {
-                    env.ExpandToInclude(g.EnvelopeInternal);
-                }
-            }
-
-            (double lon, double lat) = new Reprojector(source, CoordinateReferenceSystem.Wgs84).Transform(env.Centre.X, env.Centre.Y);
-            CoordinateReferenceSystem metric = MetricCrs.For(new Coordinate(lon, lat));
+            CoordinateReferenceSystem metric = MetricCrs.For(table.Geometries, source);
             var reprojector = new Reprojector(source, metric);
             var metricEnv = new Envelope();
             foreach (Geometry? g in table.Geometries)

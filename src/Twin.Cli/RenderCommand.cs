@@ -174,18 +174,8 @@ internal static class RenderCommand
     /// <summary>Run outputs are WGS 84: reproject to EPSG:2180 in Poland, else the local UTM zone, so metres are metres on the map.</summary>
     private static Geometry?[] ToMetric(FeatureTable t)
     {
-        var env = new Envelope();
-        foreach (Geometry? g in t.Geometries)
-        {
-            if (g is not null)
-            {
-                env.ExpandToInclude(g.EnvelopeInternal);
-            }
-        }
-
         CoordinateReferenceSystem source = t.Crs ?? CoordinateReferenceSystem.Wgs84;
-        (double lon, double lat) = new Reprojector(source, CoordinateReferenceSystem.Wgs84).Transform(env.Centre.X, env.Centre.Y);
-        var reprojector = new Reprojector(source, MetricCrs.For(new Coordinate(lon, lat)));
+        var reprojector = new Reprojector(source, MetricCrs.For(t.Geometries, source));
         var result = new Geometry?[t.Count];
         Parallel.For(0, t.Count, i => result[i] = t.Geometries[i] is Geometry g ? reprojector.Transform(g) : null);
         return result;

@@ -37,9 +37,30 @@ internal static class RunCommand
     /// <summary>Validates every scenario first (all problems at once), loads the stock once, then runs each scenario.</summary>
     public static int Execute(string stockPath, StockLoadOptions loadOptions, string? neighbourhoods, IReadOnlyList<string> scenarioPaths, string outDir, bool subfolders, string? climate, int? threads, IReadOnlyList<string> inputFiles)
     {
+        if (ReadScenarios(scenarioPaths) is not { } scenarios)
+        {
+            return 2;
+        }
+
+        var loadClock = Stopwatch.StartNew();
+        SimulationData data = EngineInputs.Load(SamplePaths.Root, climate);
+        LoadResult load = StockLoader.Load(stockPath, data.Typologies, loadOptions, neighbourhoods);
+        if (load.IsFatal)
+        {
+            StockCommand.Print(load, data.Typologies);
+            return 2;
+        }
+
+        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"stock: {load.Read:N0} read, {load.Stock.Count:N0} accepted, {load.Rejects.Count:N0} rejected — {loadClock.Elapsed.TotalSeconds:0.0} s"));
+        return RunScenarios(load, data, scenarios, outDir, subfolders, climate, threads, inputFiles);
+    }
+
+    /// <summary>Parses and validates every scenario, printing all problems of all files; null when any has problems.</summary>
+    public static List<(string Path, Scenario Scenario)>? ReadScenarios(IReadOnlyList<string> paths)
+    {
         var scenarios = new List<(string Path, Scenario Scenario)>();
         bool ok = true;
-        foreach (string path in scenarioPaths)
+        foreach (string path in paths)
         {
             Scenario scenario = ScenarioJson.Parse(File.ReadAllText(path), path);
             IReadOnlyList<ScenarioProblem> problems = ScenarioValidator.Validate(scenario);
@@ -56,26 +77,17 @@ internal static class RunCommand
             scenarios.Add((path, scenario));
         }
 
-        if (!ok)
-        {
-            return 2;
-        }
+        return ok ? scenarios : null;
+    }
 
-        var loadClock = Stopwatch.StartNew();
-        SimulationData data = EngineInputs.Load(SamplePaths.Root, climate);
-        LoadResult load = StockLoader.Load(stockPath, data.Typologies, loadOptions, neighbourhoods);
-        if (load.IsFatal)
-        {
-            StockCommand.Print(load, data.Typologies);
-            return 2;
-        }
-
-        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"stock: {load.Read:N0} read, {load.Stock.Count:N0} accepted, {load.Rejects.Count:N0} rejected — {loadClock.Elapsed.TotalSeconds:0.0} s"));
+    /// <summary>Runs already validated scenarios over an already loaded stock and writes each one's outputs.</summary>
+    public static int RunScenarios(LoadResult load, SimulationData data, IReadOnlyList<(string Path, Scenario Scenario)> scenarios, string outDir, bool subfolders, string? climate, int? threads, IReadOnlyList<string> inputFiles)
+    {
         EncodedGeometries footprints = ResultExport.EncodeFootprints(load.Stock);
         foreach ((string path, Scenario scenario) in scenarios)
         {
             string dir = subfolders ? Path.Combine(outDir, scenario.Name) : outDir;
-            int code = RunOne(stockPath, loadOptions, data, load, footprints, path, scenario, dir, climate, threads, inputFiles);
+            int code = RunOne(data, load, footprints, path, scenario, dir, climate, threads, inputFiles);
             if (code != 0)
             {
                 return code;
@@ -85,7 +97,7 @@ internal static class RunCommand
         return 0;
     }
 
-    private static int RunOne(string stockPath, StockLoadOptions loadOptions, SimulationData data, LoadResult load, EncodedGeometries footprints, string scenarioPath, Scenario scenario, string outDir, string? climate, int? threads, IReadOnlyList<string> inputFiles)
+    private static int RunOne(SimulationData data, LoadResult load, EncodedGeometries footprints, string scenarioPath, Scenario scenario, string outDir, string? climate, int? threads, IReadOnlyList<string> inputFiles)
     {
         DateTime started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Twin.Core.Loading;
-using Twin.Core.Typologies;
+using Twin.Cli.Runs;
+using Twin.Sim.Engine;
 
 namespace Twin.Cli;
 
@@ -22,16 +23,23 @@ internal static class SampleCommand
 
     public static int Run(string outDir)
     {
-        TypologyCatalog catalog = TypologyCatalog.Load(SamplePaths.TypologiesExisting, SamplePaths.TypologiesVariants);
+        string[] scenarioFiles = Scenarios.Select(name => Path.Combine(SamplePaths.Root, "scenarios", name + ".json")).ToArray();
+        if (RunCommand.ReadScenarios(scenarioFiles) is not { } scenarios)
+        {
+            return 2;
+        }
+
+        // One load serves the stock summary and the three runs.
+        SimulationData data = EngineInputs.Load(SamplePaths.Root);
         var options = new StockLoadOptions { Mapping = AttributeMapping.Load(SamplePaths.Mapping) };
-        int code = StockCommand.Run(SamplePaths.Buildings, catalog, options, SamplePaths.Neighbourhoods, Path.Combine(outDir, "stock"));
+        LoadResult load = StockLoader.Load(SamplePaths.Buildings, data.Typologies, options, SamplePaths.Neighbourhoods);
+        int code = StockCommand.Report(load, data.Typologies, Path.Combine(outDir, "stock"));
         if (code != 0)
         {
             return code;
         }
 
-        string[] scenarios = Scenarios.Select(name => Path.Combine(SamplePaths.Root, "scenarios", name + ".json")).ToArray();
-        code = RunCommand.Execute(SamplePaths.Buildings, options, SamplePaths.Neighbourhoods, scenarios, Path.Combine(outDir, "runs"), subfolders: true, climate: null, threads: null, [SamplePaths.Buildings, SamplePaths.Mapping, SamplePaths.Neighbourhoods]);
+        code = RunCommand.RunScenarios(load, data, scenarios, Path.Combine(outDir, "runs"), subfolders: true, climate: null, threads: null, [SamplePaths.Buildings, SamplePaths.Mapping, SamplePaths.Neighbourhoods]);
         if (code != 0)
         {
             return code;

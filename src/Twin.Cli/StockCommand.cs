@@ -43,9 +43,12 @@ internal static class StockCommand
         return command;
     }
 
-    public static int Run(string input, TypologyCatalog catalog, StockLoadOptions options, string? neighbourhoods, string? outDir)
+    public static int Run(string input, TypologyCatalog catalog, StockLoadOptions options, string? neighbourhoods, string? outDir) =>
+        Report(StockLoader.Load(input, catalog, options, neighbourhoods), catalog, outDir);
+
+    /// <summary>Prints the load's summary and writes stock.parquet, stock.geojson, rejects.geojson and issues.csv.</summary>
+    public static int Report(LoadResult result, TypologyCatalog catalog, string? outDir)
     {
-        LoadResult result = StockLoader.Load(input, catalog, options, neighbourhoods);
         Print(result, catalog);
         if (result.IsFatal)
         {

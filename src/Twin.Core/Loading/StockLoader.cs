@@ -58,7 +58,7 @@ public static class StockLoader
             return new LoadResult(file, n, StockBuilder.Empty(options.MetricCrs ?? CoordinateReferenceSystem.Wgs84), RejectAll(table, rows, "the file's CRS is unknown"), issues.ToSortedList(), 0, clock.Elapsed);
         }
 
-        CoordinateReferenceSystem metric = options.MetricCrs ?? ChooseMetricCrs(table, rows, sourceCrs);
+        CoordinateReferenceSystem metric = options.MetricCrs ?? MetricCrs.For(rows.Select(r => r.Input), sourceCrs);
         var reprojector = new Reprojector(sourceCrs, metric);
         int repaired = ProjectAndRepair(table, rows, reprojector, options, issues);
 
@@ -148,26 +148,6 @@ public static class StockLoader
                 rows[i].Input = g;
             }
         }
-    }
-
-    private static CoordinateReferenceSystem ChooseMetricCrs(FeatureTable table, RowState[] rows, CoordinateReferenceSystem source)
-    {
-        var env = new Envelope();
-        for (int i = 0; i < table.Count; i++)
-        {
-            if (rows[i].Input is Geometry g)
-            {
-                env.ExpandToInclude(g.EnvelopeInternal);
-            }
-        }
-
-        if (env.IsNull)
-        {
-            return source; // nothing to measure
-        }
-
-        (double lon, double lat) = new Reprojector(source, CoordinateReferenceSystem.Wgs84).Transform(env.Centre.X, env.Centre.Y);
-        return MetricCrs.For(new Coordinate(lon, lat));
     }
 
     private static int ProjectAndRepair(FeatureTable table, RowState[] rows, Reprojector reprojector, StockLoadOptions options, IssueList issues)

@@ -26,4 +26,25 @@ public static class MetricCrs
         int zone = Math.Clamp((int)Math.Floor((centreLonLat.X + 180.0) / 6.0) + 1, 1, 60);
         return CoordinateReferenceSystem.Utm(zone, centreLonLat.Y >= 0);
     }
+
+    /// <summary>The metric CRS for geometries in <paramref name="source"/>: <see cref="For(Coordinate)"/> at the centre of their extent (the source itself when there is none).</summary>
+    public static CoordinateReferenceSystem For(IEnumerable<Geometry?> geometries, CoordinateReferenceSystem source)
+    {
+        var env = new Envelope();
+        foreach (Geometry? g in geometries)
+        {
+            if (g is not null)
+            {
+                env.ExpandToInclude(g.EnvelopeInternal);
+            }
+        }
+
+        if (env.IsNull)
+        {
+            return source; // nothing to measure
+        }
+
+        (double lon, double lat) = new Reprojector(source, CoordinateReferenceSystem.Wgs84).Transform(env.Centre.X, env.Centre.Y);
+        return For(new Coordinate(lon, lat));
+    }
 }
