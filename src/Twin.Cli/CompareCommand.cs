@@ -13,12 +13,13 @@ internal static class CompareCommand
     {
         var runs = new Argument<string[]>("runs") { Description = "Run folders written by 'twin run'", Arity = ArgumentArity.OneOrMore };
         var chart = new Option<string?>("--chart") { Description = "PNG of the CO₂ trajectories (default: compare-co2.png in the first run's parent folder)" };
-        var command = new Command("compare", "Compare scenario runs: investment, subsidy, CO₂ cut by 2030/2040/2050, EUR per tonne, renovations") { runs, chart };
+        var maps = new Option<bool>("--maps") { Description = "Also render a map of each run's end-year CO₂ (map-co2.png in each run folder; needs EGL)" };
+        var command = new Command("compare", "Compare scenario runs: investment, subsidy, CO₂ cut by 2030/2040/2050, EUR per tonne, renovations") { runs, chart, maps };
         command.SetAction(r =>
         {
             string[] dirs = r.GetValue(runs)!;
             string png = r.GetValue(chart) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dirs[0]))!, "compare-co2.png");
-            Run(dirs, png);
+            Run(dirs, png, r.GetValue(maps));
             return 0;
         });
         return command;
@@ -27,7 +28,7 @@ internal static class CompareCommand
     /// <summary>One scenario's headline numbers.</summary>
     internal sealed record Summary(string Scenario, int[] Years, double[] Co2Kg, double[] BaselineKg, double InvestmentEur, double SubsidyEur, int Renovated, int Simulated, double EurPerTonne);
 
-    public static IReadOnlyList<Summary> Run(IReadOnlyList<string> dirs, string chartPath)
+    public static IReadOnlyList<Summary> Run(IReadOnlyList<string> dirs, string chartPath, bool maps = false)
     {
         var summaries = dirs.Select(Load).ToList();
         CultureInfo ci = CultureInfo.InvariantCulture;
@@ -56,7 +57,34 @@ internal static class CompareCommand
         AnsiConsole.MarkupLine("CO₂ cut: reduction of the stock's annual emissions against the start year (renovation and changing emission factors). EUR/t: discounted investment minus discounted energy-cost savings, per tonne avoided against the same stock without renovation, over the horizon.");
         Chart(summaries, chartPath);
         AnsiConsole.MarkupLine($"Chart: [bold]{Markup.Escape(chartPath)}[/]");
+        if (maps)
+        {
+            Maps(dirs, summaries);
+        }
+
         return summaries;
+    }
+
+    /// <summary>
+    /// One map per run of its end-year CO₂, same camera and the same colour range for all runs (the 2nd–98th percentile
+    /// of all their values together) so the maps can be compared side by side; without EGL the table and chart still stand.
+    /// </summary>
+    private static void Maps(IReadOnlyList<string> dirs, List<Summary> summaries)
+    {
+        try
+        {
+            string Column(int k) => $"co2_{summaries[k].Years[^1]}_kg";
+            double[] all = dirs.SelectMany((d, k) => RenderCommand.ColumnValues(d, Column(k))).ToArray();
+            (double, double) range = Twin.Viewer.Render.MapRenderer.Range(all, diverging: false);
+            for (int k = 0; k < dirs.Count; k++)
+            {
+                RenderCommand.Render(dirs[k], Column(k), diff: null, inYear: null, Path.Combine(dirs[k], "map-co2.png"), 1200, 800, Twin.Viewer.Scene.CameraKind.TopDown, range: range);
+            }
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("EGL", StringComparison.Ordinal))
+        {
+            AnsiConsole.MarkupLine($"[yellow]maps skipped[/]: {Markup.Escape(ex.Message)}");
+        }
     }
 
     private static Summary Load(string dir)

@@ -27,7 +27,6 @@ internal static class RenderCommand
         var command = new Command("render", "Render a map of a run's results to PNG (headless GPU/software OpenGL)") { results, column, diff, output, size, camera, year, pick };
         command.SetAction(r =>
         {
-            var clock = Stopwatch.StartNew();
             (int width, int height) = ParseSize(r.GetValue(size)!);
             CameraKind kind = r.GetValue(camera) switch
             {
@@ -35,38 +34,7 @@ internal static class RenderCommand
                 "oblique" => CameraKind.Oblique,
                 var unknown => throw new ArgumentException($"--camera {unknown}: use top or oblique."),
             };
-            string name = r.GetValue(column)!;
-            FeatureTable table = ReadFor(BuildingsFile(r.GetValue(results)!), name, r.GetValue(pick) is not null);
-            int? inYear = r.GetValue(year);
-            double[] values = Values(table, name, inYear);
-            if (r.GetValue(diff) is string other)
-            {
-                FeatureTable b = ReadFor(BuildingsFile(other), name, withAll: false);
-                double[] otherValues = Values(b, name, inYear);
-                var otherById = Ids(b).Select((id, i) => (id, i)).ToDictionary(x => x.id, x => otherValues[x.i], StringComparer.Ordinal);
-                values = Ids(table).Select((id, i) => otherById.TryGetValue(id, out double v) ? values[i] - v : double.NaN).ToArray();
-            }
-
-            if (inYear is int y)
-            {
-                name = $"{name} in {y}";
-            }
-
-            Geometry?[] footprints = ToMetric(table);
-            double[] heights = table.Find("height_m") is AttributeColumn h ? Numbers(table, h.Name).Select(x => double.IsFinite(x) ? x : 3.0).ToArray() : Enumerable.Repeat(10.0, table.Count).ToArray();
-            bool diverging = r.GetValue(diff) is not null;
-            string title = diverging
-                ? $"{name}: {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(BuildingsFile(r.GetValue(results)!))))} minus {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(BuildingsFile(r.GetValue(diff)!))))}"
-                : $"{name}: {Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(BuildingsFile(r.GetValue(results)!))))}";
-            var options = new MapOptions { Width = width, Height = height, Camera = kind, Diverging = diverging, Title = title, Quantity = name, Unit = UnitOf(name) };
-            (RenderedFrame frame, double min, double max) = MapRenderer.Render(footprints, heights, values, options);
-            PngWriter.Write(r.GetValue(output)!, frame.Width, frame.Height, frame.Rgba);
-            if (r.GetValue(pick) is string at)
-            {
-                PrintPick(table, frame, at);
-            }
-            CultureInfo ci = CultureInfo.InvariantCulture;
-            AnsiConsole.MarkupLine(string.Create(ci, $"{Markup.Escape(r.GetValue(output)!)}: {table.Count:N0} buildings, '{Markup.Escape(name)}'{(options.Diverging ? " difference" : string.Empty)} on {(options.Diverging ? "RdBu" : "viridis")} from {min:G4} to {max:G4} (2nd–98th percentile; grey = no value), {width}×{height}, {clock.Elapsed.TotalSeconds:0.00} s"));
+            Render(r.GetValue(results)!, r.GetValue(column)!, r.GetValue(diff), r.GetValue(year), r.GetValue(output)!, width, height, kind, r.GetValue(pick));
             return 0;
         });
         return command;
@@ -132,6 +100,40 @@ internal static class RenderCommand
         _ => "-",
     };
 
+    /// <summary>Renders one map of a run (optionally as a difference to another run, or in a year of the pathway) to PNG.</summary>
+    public static void Render(string results, string name, string? diff, int? inYear, string output, int width, int height, CameraKind kind, string? pick = null, (double Min, double Max)? range = null)
+    {
+        var clock = Stopwatch.StartNew();
+        FeatureTable table = ReadFor(BuildingsFile(results), name, pick is not null);
+        double[] values = Values(table, name, inYear);
+        if (diff is string other)
+        {
+            FeatureTable b = ReadFor(BuildingsFile(other), name, withAll: false);
+            double[] otherValues = Values(b, name, inYear);
+            var otherById = Ids(b).Select((id, i) => (id, i)).ToDictionary(x => x.id, x => otherValues[x.i], StringComparer.Ordinal);
+            values = Ids(table).Select((id, i) => otherById.TryGetValue(id, out double v) ? values[i] - v : double.NaN).ToArray();
+        }
+
+        string quantity = inYear is int y ? $"{name} in {y}" : name;
+        Geometry?[] footprints = ToMetric(table);
+        double[] heights = table.Find("height_m") is AttributeColumn h ? Numbers(table, h.Name).Select(x => double.IsFinite(x) ? x : 3.0).ToArray() : Enumerable.Repeat(10.0, table.Count).ToArray();
+        bool diverging = diff is not null;
+        string runName = RunName(results);
+        string title = diverging ? $"{quantity}: {runName} minus {RunName(diff!)}" : $"{quantity}: {runName}";
+        var options = new MapOptions { Width = width, Height = height, Camera = kind, Diverging = diverging, Title = title, Quantity = quantity, Unit = UnitOf(name), ValueRange = range };
+        (RenderedFrame frame, double min, double max) = MapRenderer.Render(footprints, heights, values, options);
+        PngWriter.Write(output, frame.Width, frame.Height, frame.Rgba);
+        if (pick is string at)
+        {
+            PrintPick(table, frame, at);
+        }
+
+        CultureInfo ci = CultureInfo.InvariantCulture;
+        AnsiConsole.MarkupLine(string.Create(ci, $"{Markup.Escape(output)}: {table.Count:N0} buildings, '{Markup.Escape(quantity)}'{(diverging ? " difference" : string.Empty)} on {(diverging ? "RdBu" : "viridis")} from {min:G4} to {max:G4} ({(range is null ? "2nd–98th percentile" : "shared range")}; grey = no value), {width}×{height}, {clock.Elapsed.TotalSeconds:0.00} s"));
+    }
+
+    private static string RunName(string results) => Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(BuildingsFile(results)))) ?? results;
+
     /// <summary>Reads only what the map needs (ids, heights, renovation year and the value columns), unless a pick card wants everything.</summary>
     private static FeatureTable ReadFor(string path, string column, bool withAll)
     {
@@ -159,6 +161,9 @@ internal static class RenderCommand
 
     private static string[] Ids(FeatureTable t) =>
         (t.Find("building_id") ?? throw new InvalidDataException($"{t.SourcePath}: no building_id column; is it a 'twin run' output?")).Values.Select(v => v?.ToString() ?? string.Empty).ToArray();
+
+    /// <summary>The values of one column of a run (for shared colour ranges across runs).</summary>
+    public static double[] ColumnValues(string results, string name) => Numbers(GeoParquetReader.Read(BuildingsFile(results), [name]), name);
 
     private static double[] Numbers(FeatureTable t, string name)
     {

@@ -45,7 +45,7 @@ internal static class SampleCommand
             return code;
         }
 
-        CompareCommand.Run(Scenarios.Select(name => Path.Combine(outDir, "runs", name)).ToList(), Path.Combine(outDir, "compare-co2.png"));
+        CompareCommand.Run(Scenarios.Select(name => Path.Combine(outDir, "runs", name)).ToList(), Path.Combine(outDir, "compare-co2.png"), maps: true);
         return 0;
     }
 }

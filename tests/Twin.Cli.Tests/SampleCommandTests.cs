@@ -25,6 +25,11 @@ public sealed class SampleCommandTests
 
         foreach (string scenario in SampleCommand.Scenarios)
         {
+            if (File.Exists(Path.Combine(o, "runs", scenario, "map-co2.png")))
+            {
+                Assert.Equal(new byte[] { 137, 80, 78, 71 }, File.ReadAllBytes(Path.Combine(o, "runs", scenario, "map-co2.png"))[..4]);
+            }
+
             foreach (string f in new[] { "buildings.parquet", "years.parquet", "years.csv", "neighbourhoods.parquet", "neighbourhoods.csv", "manifest.json", "rejects.geojson", "issues.csv" })
             {
                 Assert.True(new FileInfo(Path.Combine(o, "runs", scenario, f)).Length > 0, $"{scenario}/{f}");

@@ -26,6 +26,9 @@ public sealed record MapOptions
     public string Quantity { get; init; } = "value";
 
     public string Unit { get; init; } = "-";
+
+    /// <summary>Fixed colour range (e.g. shared by the maps of several scenarios); null = from this map's values.</summary>
+    public (double Min, double Max)? ValueRange { get; init; }
 }
 
 /// <summary>
@@ -38,7 +41,7 @@ public static class MapRenderer
     public static (RenderedFrame Frame, double Min, double Max) Render(IReadOnlyList<Geometry?> footprints, IReadOnlyList<double> heightsM, IReadOnlyList<double> values, MapOptions options)
     {
         CityMesh mesh = CityMesh.Build(footprints, heightsM);
-        (double min, double max) = Range(values, options.Diverging);
+        (double min, double max) = options.ValueRange ?? Range(values, options.Diverging);
         float[] t = values.Select(v => double.IsFinite(v) ? (float)((v - min) / (max - min)) : float.NaN).ToArray();
         using HeadlessContext context = HeadlessContext.Create();
         GL gl = GL.GetApi(HeadlessContext.GetProcAddress);
