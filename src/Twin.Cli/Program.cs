@@ -19,6 +19,7 @@ internal static class Program
             CompareCommand.Create(),
             AdviseCommand.Create(),
             RenderCommand.Create(),
+            ViewCommand.Create(),
         };
         if (Console.IsOutputRedirected)
         {

@@ -135,7 +135,7 @@ internal static class RenderCommand
     private static string RunName(string results) => Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(BuildingsFile(results)))) ?? results;
 
     /// <summary>Reads only what the map needs (ids, heights, renovation year and the value columns), unless a pick card wants everything.</summary>
-    private static FeatureTable ReadFor(string path, string column, bool withAll)
+    internal static FeatureTable ReadFor(string path, string column, bool withAll)
     {
         if (withAll)
         {
@@ -149,7 +149,7 @@ internal static class RenderCommand
         return GeoParquetReader.Read(path, names);
     }
 
-    private static string BuildingsFile(string path) => Directory.Exists(path) ? Path.Combine(path, "buildings.parquet") : path;
+    internal static string BuildingsFile(string path) => Directory.Exists(path) ? Path.Combine(path, "buildings.parquet") : path;
 
     private static (int, int) ParseSize(string text)
     {
@@ -165,7 +165,7 @@ internal static class RenderCommand
     /// <summary>The values of one column of a run (for shared colour ranges across runs).</summary>
     public static double[] ColumnValues(string results, string name) => Numbers(GeoParquetReader.Read(BuildingsFile(results), [name]), name);
 
-    private static double[] Numbers(FeatureTable t, string name)
+    internal static double[] Numbers(FeatureTable t, string name)
     {
         AttributeColumn c = t.Find(name) ?? throw new ArgumentException($"--column {name}: not in {t.SourcePath}; numeric columns are {string.Join(", ", t.Columns.Where(x => x.Type is AttributeType.Number or AttributeType.Integer).Select(x => x.Name))}.");
         if (c.Type is not (AttributeType.Number or AttributeType.Integer))
@@ -177,7 +177,7 @@ internal static class RenderCommand
     }
 
     /// <summary>Run outputs are WGS 84: reproject to EPSG:2180 in Poland, else the local UTM zone, so metres are metres on the map.</summary>
-    private static Geometry?[] ToMetric(FeatureTable t)
+    internal static Geometry?[] ToMetric(FeatureTable t)
     {
         CoordinateReferenceSystem source = t.Crs ?? CoordinateReferenceSystem.Wgs84;
         var reprojector = new Reprojector(source, MetricCrs.For(t.Geometries, source));

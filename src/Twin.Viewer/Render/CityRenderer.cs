@@ -102,6 +102,13 @@ public sealed unsafe class CityRenderer : IDisposable
 
     public RenderedFrame Render(Camera camera, ColourRamp ramp, int width, int height, (byte R, byte G, byte B) background)
     {
+        Draw(camera, ramp, width, height, background);
+        return ReadBack();
+    }
+
+    /// <summary>Draws into the offscreen target (colour + id) without reading it back: the interactive path.</summary>
+    public void Draw(Camera camera, ColourRamp ramp, int width, int height, (byte R, byte G, byte B) background)
+    {
         EnsureTarget(width, height);
         _gl.BindFramebuffer(FramebufferTarget.Framebuffer, _fbo);
         _gl.Viewport(0, 0, (uint)width, (uint)height);
@@ -127,8 +134,15 @@ public sealed unsafe class CityRenderer : IDisposable
         _gl.Uniform1(_gl.GetUniformLocation(_program, "uValues"), 0);
         _gl.BindVertexArray(_vao);
         _gl.DrawArrays(PrimitiveType.Triangles, 0, (uint)_vertexCount);
-        _gl.Finish();
+        _gl.BindFramebuffer(FramebufferTarget.Framebuffer, 0);
+    }
 
+    /// <summary>Reads the last drawn frame's colour and id buffers (flipped to top-down rows).</summary>
+    public RenderedFrame ReadBack()
+    {
+        int width = _width, height = _height;
+        _gl.BindFramebuffer(FramebufferTarget.Framebuffer, _fbo);
+        _gl.Finish();
         byte[] rgba = new byte[width * height * 4];
         uint[] ids = new uint[width * height];
         _gl.PixelStore(PixelStoreParameter.PackAlignment, 1);
@@ -146,6 +160,32 @@ public sealed unsafe class CityRenderer : IDisposable
 
         _gl.BindFramebuffer(FramebufferTarget.Framebuffer, 0);
         return new RenderedFrame(width, height, FlipRows(rgba, width * 4, height), FlipRows(ids, width, height));
+    }
+
+    /// <summary>The building index under pixel (x, y) from the top-left of the last drawn frame, or −1: one R32UI pixel is read.</summary>
+    public int Pick(int x, int y)
+    {
+        if (_fbo == 0 || x < 0 || y < 0 || x >= _width || y >= _height)
+        {
+            return -1;
+        }
+
+        uint id = 0;
+        _gl.BindFramebuffer(FramebufferTarget.Framebuffer, _fbo);
+        _gl.ReadBuffer(ReadBufferMode.ColorAttachment1);
+        _gl.ReadPixels(x, _height - 1 - y, 1, 1, PixelFormat.RedInteger, PixelType.UnsignedInt, &id);
+        _gl.BindFramebuffer(FramebufferTarget.Framebuffer, 0);
+        return (int)id - 1;
+    }
+
+    /// <summary>Copies the last drawn colour image to the window's framebuffer.</summary>
+    public void BlitToScreen(int windowWidth, int windowHeight)
+    {
+        _gl.BindFramebuffer(FramebufferTarget.ReadFramebuffer, _fbo);
+        _gl.ReadBuffer(ReadBufferMode.ColorAttachment0);
+        _gl.BindFramebuffer(FramebufferTarget.DrawFramebuffer, 0);
+        _gl.BlitFramebuffer(0, 0, _width, _height, 0, 0, windowWidth, windowHeight, ClearBufferMask.ColorBufferBit, BlitFramebufferFilter.Nearest);
+        _gl.BindFramebuffer(FramebufferTarget.Framebuffer, 0);
     }
 
     public void Dispose()

@@ -100,3 +100,32 @@ public sealed class SceneTests
         return area;
     }
 }
+
+public sealed class OrbitCameraTests
+{
+    private static OrbitCamera Make() => new(new NetTopologySuite.Geometries.Envelope(0, 1000, 0, 500), new NetTopologySuite.Geometries.Coordinate(500, 250));
+
+    [Fact]
+    public void Starts_CentredAndLookingDown()
+    {
+        OrbitCamera c = Make();
+        Assert.Equal(System.Numerics.Vector2.Zero, c.Target);
+        Assert.True(c.ElevationDeg > 89);
+        Assert.Equal(1100f, c.Distance, 1e-3f);
+    }
+
+    [Fact]
+    public void Zoom_Orbit_Pan_BehaveAndClamp()
+    {
+        OrbitCamera c = Make();
+        c.Zoom(1);
+        Assert.Equal(990f, c.Distance, 1e-2f);
+        c.Orbit(0, 1000);
+        Assert.Equal(10f, c.ElevationDeg); // clamped above the ground
+        c.Orbit(300, 0);
+        Assert.Equal(90f, c.AzimuthDeg, 1e-3f);
+        OrbitCamera d = Make();
+        d.Pan(100, 0, 720);
+        Assert.True(d.Target.X < 0, "dragging right moves the view's target west (the ground follows the cursor)");
+    }
+}

@@ -1,0 +1,196 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Silk.NET.OpenGL;
+using Twin.Viewer.Render;
+using Twin.Viewer.Scene;
+
+namespace Twin.Viewer.Platform.Glfw;
+
+/// <summary>One colouring of the city: a name for the title and a ramp position per building (NaN = no value).</summary>
+public sealed record ViewLayer(string Name, float[] Ramp01, bool Diverging = false);
+
+/// <summary>
+/// The desktop front door: a GLFW window with the same <see cref="CityRenderer"/> as the headless path. Left-drag pans,
+/// right-drag orbits, the wheel zooms, a click (press and release within 4 px) picks the building under the cursor,
+/// C cycles the layers, Esc closes. Redraws only when something changed (no spinning on Xvfb, notes §4.8).
+/// One window per process: GLFW callbacks are static functions (no delegates the GC could collect, notes §3).
+/// </summary>
+public static unsafe class WindowViewer
+{
+    private static State? _state;
+
+    /// <summary>Opens the window and runs until it is closed (or <paramref name="autoCloseSeconds"/> pass); <paramref name="onPick"/> gets (building index or −1, pixel x, pixel y).</summary>
+    /// <exception cref="InvalidOperationException">No GLFW or no display: the message says so and points to <c>twin render</c>.</exception>
+    public static void Run(CityMesh mesh, IReadOnlyList<ViewLayer> layers, Action<int, int, int> onPick, double? autoCloseSeconds = null)
+    {
+        try
+        {
+            Glfw.glfwSetErrorCallback(&OnError);
+            if (Glfw.glfwInit() == 0)
+            {
+                throw new InvalidOperationException($"GLFW could not start ({_lastError ?? "no display?"}). Without a display use 'twin render' for PNG maps.");
+            }
+        }
+        catch (DllNotFoundException ex)
+        {
+            throw new InvalidOperationException("GLFW 3.3+ is not installed (Debian/Ubuntu: libglfw3; macOS: brew install glfw; Windows: glfw3.dll next to twin). Without it use 'twin render' for PNG maps.", ex);
+        }
+
+        Glfw.glfwWindowHint(Glfw.ContextVersionMajor, 3);
+        Glfw.glfwWindowHint(Glfw.ContextVersionMinor, 3);
+        Glfw.glfwWindowHint(Glfw.OpenGlProfile, Glfw.OpenGlCoreProfile);
+        Glfw.glfwWindowHint(Glfw.OpenGlForwardCompat, 1);
+        nint window = Glfw.glfwCreateWindow(1280, 720, "BuildingTwin", 0, 0);
+        if (window == 0)
+        {
+            Glfw.glfwTerminate();
+            throw new InvalidOperationException($"GLFW could not open an OpenGL 3.3 core window ({_lastError}). Use 'twin render' for PNG maps.");
+        }
+
+        Glfw.glfwMakeContextCurrent(window);
+        GL gl = GL.GetApi(name => Glfw.glfwGetProcAddress(name));
+        var renderer = new CityRenderer(gl, mesh);
+        _state = new State(window, renderer, new OrbitCamera(mesh.Extent, mesh.Origin), layers, onPick);
+        _state.ShowLayer(0);
+        Glfw.glfwSetCursorPosCallback(window, &OnCursor);
+        Glfw.glfwSetMouseButtonCallback(window, &OnButton);
+        Glfw.glfwSetScrollCallback(window, &OnScroll);
+        Glfw.glfwSetKeyCallback(window, &OnKey);
+        double start = Glfw.glfwGetTime();
+        try
+        {
+            while (Glfw.glfwWindowShouldClose(window) == 0)
+            {
+                if (_state.Dirty)
+                {
+                    _state.Draw();
+                }
+
+                Glfw.glfwWaitEventsTimeout(0.25);
+                if (autoCloseSeconds is double limit && Glfw.glfwGetTime() - start > limit)
+                {
+                    Glfw.glfwSetWindowShouldClose(window, 1);
+                }
+            }
+        }
+        finally
+        {
+            renderer.Dispose(); // GL objects before the context goes (notes §4.1)
+            Glfw.glfwDestroyWindow(window);
+            Glfw.glfwTerminate();
+            _state = null;
+        }
+    }
+
+    private static string? _lastError;
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnError(int code, byte* description) => _lastError = $"GLFW error 0x{code:X}: {Marshal.PtrToStringUTF8((nint)description)}";
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnCursor(nint window, double x, double y) => _state?.Cursor(x, y);
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnButton(nint window, int button, int action, int mods) => _state?.Button(button, action);
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnScroll(nint window, double dx, double dy) => _state?.Scroll(dy);
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void OnKey(nint window, int key, int scancode, int action, int mods) => _state?.Key(key, action);
+
+    private sealed class State(nint window, CityRenderer renderer, OrbitCamera camera, IReadOnlyList<ViewLayer> layers, Action<int, int, int> onPick)
+    {
+        private int _layer;
+        private int _pressedButton = -1;
+        private double _pressX, _pressY, _lastX, _lastY;
+
+        public bool Dirty { get; private set; } = true;
+
+        public void ShowLayer(int index)
+        {
+            _layer = index % layers.Count;
+            renderer.SetValues(layers[_layer].Ramp01);
+            Glfw.glfwSetWindowTitle(window, $"BuildingTwin — {layers[_layer].Name} (C: next layer, click: pick, drag: pan, right-drag: orbit, wheel: zoom)");
+            Dirty = true;
+        }
+
+        public void Draw()
+        {
+            (int w, int h) = FramebufferSize();
+            renderer.Draw(camera.ToCamera(w, h), layers[_layer].Diverging ? ColourRamp.BlueRed : ColourRamp.Viridis, w, h, (255, 255, 255));
+            renderer.BlitToScreen(w, h);
+            Glfw.glfwSwapBuffers(window);
+            Dirty = false;
+        }
+
+        public void Cursor(double x, double y)
+        {
+            (int _, int h) = FramebufferSize();
+            if (_pressedButton == Glfw.MouseLeft)
+            {
+                camera.Pan(x - _lastX, y - _lastY, h);
+                Dirty = true;
+            }
+            else if (_pressedButton == Glfw.MouseRight)
+            {
+                camera.Orbit(x - _lastX, y - _lastY);
+                Dirty = true;
+            }
+
+            (_lastX, _lastY) = (x, y);
+        }
+
+        public void Button(int button, int action)
+        {
+            double x, y;
+            Glfw.glfwGetCursorPos(window, &x, &y);
+            if (action == Glfw.Press)
+            {
+                (_pressedButton, _pressX, _pressY, _lastX, _lastY) = (button, x, y, x, y);
+                return;
+            }
+
+            _pressedButton = -1;
+            if (button == Glfw.MouseLeft && Math.Abs(x - _pressX) <= 4 && Math.Abs(y - _pressY) <= 4)
+            {
+                // Cursor positions are in window units; the framebuffer can be larger on HiDPI screens (notes §4.10).
+                int ww, wh, fw, fh;
+                Glfw.glfwGetWindowSize(window, &ww, &wh);
+                Glfw.glfwGetFramebufferSize(window, &fw, &fh);
+                int px = (int)(x * fw / Math.Max(1, ww)), py = (int)(y * fh / Math.Max(1, wh));
+                onPick(renderer.Pick(px, py), px, py);
+            }
+        }
+
+        public void Scroll(double steps)
+        {
+            camera.Zoom(steps);
+            Dirty = true;
+        }
+
+        public void Key(int key, int action)
+        {
+            if (action != Glfw.Press)
+            {
+                return;
+            }
+
+            if (key == Glfw.KeyEscape)
+            {
+                Glfw.glfwSetWindowShouldClose(window, 1);
+            }
+            else if (key == Glfw.KeyC)
+            {
+                ShowLayer(_layer + 1);
+            }
+        }
+
+        private (int W, int H) FramebufferSize()
+        {
+            int w, h;
+            Glfw.glfwGetFramebufferSize(window, &w, &h);
+            return (Math.Max(1, w), Math.Max(1, h));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Silk.NET.OpenGL;
+using Twin.Core.IO;
+using Twin.Viewer.Platform.Egl;
+using Twin.Viewer.Render;
+using Twin.Viewer.Scene;
+
+namespace Twin.Cli.Tests;
+
+/// <summary>
+/// `twin view` for real: under Xvfb with system GLFW, xdotool clicks a pixel and the window must print the building
+/// that the headless renderer (same mesh, same initial camera) has under that pixel. Skipped without xvfb-run, xdotool,
+/// libglfw3 or EGL.
+/// </summary>
+public sealed class ViewSmokeTests
+{
+    private const int Width = 1280, Height = 720;
+
+    [SkippableFact]
+    public void View_UnderXvfb_ClickPicksTheBuildingTheHeadlessRendererSees()
+    {
+        Skip.IfNot(OnPath("xvfb-run") && OnPath("xdotool") && File.Exists("/usr/lib/x86_64-linux-gnu/libglfw.so.3"), "needs xvfb-run, xdotool and libglfw3 (installed by .ci/run)");
+        string run = SampleRun();
+        (int x, int y, string expectedId) = ReferencePick(run);
+
+        string script = Path.Combine(Path.GetTempPath(), $"twin-view-smoke-{Guid.NewGuid():N}.sh");
+        string output = script + ".out";
+        string twin = Path.Combine(AppContext.BaseDirectory, "twin.dll");
+        File.WriteAllText(script, $"""
+            #!/usr/bin/env bash
+            dotnet "{twin}" view --results "{run}" --auto-close 20 > "{output}" 2>&1 &
+            pid=$!
+            for i in $(seq 100); do xdotool search --name BuildingTwin >/dev/null 2>&1 && break; sleep 0.2; done
+            sleep 1.5
+            xdotool mousemove {x} {y}; sleep 0.3; xdotool mousedown 1; sleep 0.1; xdotool mouseup 1; sleep 0.5
+            xdotool key Escape
+            wait $pid
+            """);
+        var psi = new ProcessStartInfo("xvfb-run", ["-a", "-s", $"-screen 0 {Width}x{Height}x24", "bash", script]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using Process p = Process.Start(psi)!;
+        Assert.True(p.WaitForExit(60_000), "the smoke test timed out");
+        string text = File.ReadAllText(output);
+        Assert.Contains($"picked at {x},{y}: {expectedId}", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A pixel near the centre whose 7×7 neighbourhood shows one building, in the headless frame of the window's first view.</summary>
+    private static (int X, int Y, string Id) ReferencePick(string run)
+    {
+        FeatureTable t = GeoParquetReader.Read(RenderCommand.BuildingsFile(run));
+        CityMesh mesh = CityMesh.Build(RenderCommand.ToMetric(t), RenderCommand.Numbers(t, "height_m"));
+        RenderedFrame frame;
+        try
+        {
+            using HeadlessContext context = HeadlessContext.Create();
+            using var renderer = new CityRenderer(GL.GetApi(HeadlessContext.GetProcAddress), mesh);
+            frame = renderer.Render(new OrbitCamera(mesh.Extent, mesh.Origin).ToCamera(Width, Height), ColourRamp.Viridis, Width, Height, (255, 255, 255));
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("EGL", StringComparison.Ordinal))
+        {
+            Skip.If(true, ex.Message);
+            throw;
+        }
+
+        var candidates = from dy in Enumerable.Range(-200, 400)
+                         from dx in Enumerable.Range(-300, 600)
+                         let px = (Width / 2) + dx
+                         let py = (Height / 2) + dy
+                         orderby (dx * dx) + (dy * dy)
+                         select (px, py);
+        foreach ((int px, int py) in candidates)
+        {
+            int id = frame.BuildingAt(px, py);
+            if (id >= 0 && Enumerable.Range(-3, 7).All(a => Enumerable.Range(-3, 7).All(b => frame.BuildingAt(px + a, py + b) == id)))
+            {
+                return (px, py, t.Find("building_id")!.Values[id]!.ToString()!);
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException("no building large enough on screen to click");
+    }
+
+    private static string SampleRun()
+    {
+        string outDir = Path.Combine(Path.GetTempPath(), "twin-view-" + Guid.NewGuid().ToString("N")[..8]);
+        string root = Twin.Tests.Shared.RepoPaths.Root;
+        Assert.Equal(0, Program.Main(["run", "--stock", Path.Combine(root, "data", "samples", "warsaw-srodmiescie", "buildings.geojson"), "--mapping", Path.Combine(root, "data", "samples", "warsaw-srodmiescie", "bdot10k-mapping.json"), "--scenario", Path.Combine(root, "data", "samples", "scenarios", "bau.json"), "--out", outDir]));
+        return outDir;
+    }
+
+    private static bool OnPath(string tool) => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(d => File.Exists(Path.Combine(d, tool)));
+}
