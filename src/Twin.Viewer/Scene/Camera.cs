@@ -32,8 +32,9 @@ public sealed record Camera(Matrix4x4 View, Matrix4x4 Projection, double MetresP
             return new Camera(view, proj, 2 * halfW / width);
         }
 
-        // Oblique: look from the south-south-west, 40° above the horizon, far enough for the extent to fit a 35° vertical field of view.
-        double radius = Math.Max(halfW, halfH * aspect) * 1.6;
+        // Oblique: look from the south-south-west, 40° above the horizon, far enough for the extent to fit a 35° vertical field of view
+        // (distance at which the half-extent fills half the view, plus 20 %).
+        double radius = Math.Max(halfW / aspect, halfH) / Math.Tan(35.0 / 2 * Math.PI / 180) * 1.2;
         double elevation = 40 * Math.PI / 180, azimuth = 200 * Math.PI / 180;
         var eye = new Vector3(cx + (float)(radius * Math.Cos(elevation) * Math.Sin(azimuth)), cy + (float)(radius * Math.Cos(elevation) * Math.Cos(azimuth)), (float)(radius * Math.Sin(elevation)));
         Matrix4x4 obliqueView = Matrix4x4.CreateLookAt(eye, new Vector3(cx, cy, 0), Vector3.UnitZ);
