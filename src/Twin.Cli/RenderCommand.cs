@@ -44,7 +44,7 @@ internal static class RenderCommand
     /// A column's values; with a year, the state in that year: the stem's "_after" column where the building was
     /// renovated by then, else its "_before" column (e.g. heat_need → heat_need_before_kwh / heat_need_after_kwh).
     /// </summary>
-    private static double[] Values(FeatureTable t, string name, int? year)
+    internal static double[] Values(FeatureTable t, string name, int? year)
     {
         if (year is not int y)
         {

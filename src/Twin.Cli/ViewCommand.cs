@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Twin.Core.IO;
 using Twin.Viewer.Platform.Glfw;
 using Twin.Viewer.Render;
@@ -7,50 +8,105 @@ using Twin.Viewer.Scene;
 
 namespace Twin.Cli;
 
-/// <summary><c>twin view</c>: a desktop window over a run's results (system GLFW 3.3+); a click prints the building's card.</summary>
-internal static class ViewCommand
+/// <summary>
+/// <c>twin view</c>: a desktop window over one or more runs of the same stock (system GLFW 3.3+). C switches the column,
+/// S the scenario, Y the year of the pathway (for before/after quantities); a click prints the building's card.
+/// Each column keeps one colour range over all scenarios and years, so switching compares like with like.
+/// </summary>
+internal static partial class ViewCommand
 {
-    private static readonly string[] DefaultLayers = ["heat_need_before_kwh", "heat_need_after_kwh", "investment_eur", "npv_eur"];
+    /// <summary>Quantities with _before/_after columns (shown in the state of the chosen year) and plain columns.</summary>
+    private static readonly string[] DefaultStems = ["heat_need", "district_heat", "gas", "electricity", "primary_energy"];
+
+    private static readonly string[] DefaultPlain = ["investment_eur", "npv_eur"];
 
     public static Command Create()
     {
-        var results = new Option<string>("--results") { Description = "A run folder (or its buildings.parquet)", Required = true };
-        var columns = new Option<string[]>("--columns") { Description = "Numeric columns to switch between with C (default: heat need before/after, CO₂ end year, investment, NPV)", AllowMultipleArgumentsPerToken = true };
+        var results = new Option<string[]>("--results") { Description = "One or more run folders of the same stock (S switches between them)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var columns = new Option<string[]>("--columns") { Description = "Columns or before/after stems to switch between with C (default: heat_need, district_heat, gas, electricity, primary_energy, investment_eur, npv_eur)", AllowMultipleArgumentsPerToken = true };
         var autoClose = new Option<double?>("--auto-close") { Description = "Close after this many seconds (scripted smoke tests)" };
-        var command = new Command("view", "Open a window on a run's results: pan, orbit, zoom, click to pick a building, C to switch column") { results, columns, autoClose };
+        var command = new Command("view", "Open a window on run results: drag pan, right-drag orbit, wheel zoom, click pick; C column, S scenario, Y year") { results, columns, autoClose };
         command.SetAction(r =>
         {
-            string path = RenderCommand.BuildingsFile(r.GetValue(results)!);
-            FeatureTable t = GeoParquetReader.Read(path);
-            string[] wanted = r.GetValue(columns) is { Length: > 0 } c ? c
-                : [.. DefaultLayers.Where(n => t.Find(n) is not null), .. t.Columns.Select(x => x.Name).Where(n => n.StartsWith("co2_", StringComparison.Ordinal)).TakeLast(1)];
-            var layers = wanted.Select(name =>
+            string[] runs = r.GetValue(results)!;
+            FeatureTable[] tables = runs.Select(p => GeoParquetReader.Read(RenderCommand.BuildingsFile(p))).ToArray();
+            string[] ids = Ids(tables[0]);
+            foreach ((FeatureTable t, string run) in tables.Zip(runs).Skip(1))
             {
-                double[] values = RenderCommand.Numbers(t, name);
-                (double min, double max) = MapRenderer.Range(values, diverging: false);
-                return new ViewLayer($"{name} [{RenderCommand.UnitOf(name)}] {min.ToString("G4", CultureInfo.InvariantCulture)}…{max.ToString("G4", CultureInfo.InvariantCulture)}", values.Select(v => double.IsFinite(v) ? (float)((v - min) / (max - min)) : float.NaN).ToArray());
-            }).ToList();
-            double[] heights = t.Find("height_m") is not null ? RenderCommand.Numbers(t, "height_m") : Enumerable.Repeat(10.0, t.Count).ToArray();
-            CityMesh mesh = CityMesh.Build(RenderCommand.ToMetric(t), heights);
-            AttributeColumn ids = t.Find("building_id") ?? throw new InvalidDataException($"{path}: no building_id column.");
-            WindowViewer.Run(mesh, layers, (i, x, y) =>
-            {
-                if (i < 0)
+                if (!Ids(t).SequenceEqual(ids))
                 {
-                    Console.WriteLine($"picked at {x},{y}: nothing");
-                    return;
+                    throw new ArgumentException($"{run}: not a run of the same stock as {runs[0]} (building ids differ).");
+                }
+            }
+
+            string[] names = r.GetValue(columns) is { Length: > 0 } c ? c
+                : [.. DefaultStems.Where(s => tables[0].Find(s + "_before_kwh") is not null || tables[0].Find(s + "_before_kwh_per_m2") is not null), .. DefaultPlain.Where(n => tables[0].Find(n) is not null)];
+            int[] years = Years(tables[0]);
+            var grid = new ViewLayer[tables.Length, names.Length, years.Length];
+            for (int col = 0; col < names.Length; col++)
+            {
+                bool stem = tables[0].Find(names[col]) is null;
+                var values = new double[tables.Length, years.Length][];
+                for (int run = 0; run < tables.Length; run++)
+                {
+                    for (int y = 0; y < years.Length; y++)
+                    {
+                        values[run, y] = RenderCommand.Values(tables[run], names[col], stem ? years[y] : null);
+                    }
                 }
 
-                Console.WriteLine($"picked at {x},{y}: {ids.Values[i]}");
-                foreach (AttributeColumn col in t.Columns)
+                (double min, double max) = MapRenderer.Range(values.Cast<double[]>().SelectMany(v => v).ToArray(), diverging: false);
+                for (int run = 0; run < tables.Length; run++)
                 {
-                    Console.WriteLine($"  {col.Name} = {Convert.ToString(col.Values[i], CultureInfo.InvariantCulture)}");
+                    for (int y = 0; y < years.Length; y++)
+                    {
+                        string label = string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(Path.GetFullPath(runs[run]).TrimEnd('/'))} · {names[col]}{(stem ? $" in {years[y]}" : string.Empty)} · {min:G4}…{max:G4}");
+                        grid[run, col, y] = new ViewLayer(label, values[run, y].Select(v => double.IsFinite(v) ? (float)((v - min) / (max - min)) : float.NaN).ToArray());
+                    }
                 }
+            }
 
-                Console.Out.Flush();
-            }, r.GetValue(autoClose));
+            FeatureTable first = tables[0];
+            double[] heights = first.Find("height_m") is not null ? RenderCommand.Numbers(first, "height_m") : Enumerable.Repeat(10.0, first.Count).ToArray();
+            CityMesh mesh = CityMesh.Build(RenderCommand.ToMetric(first), heights);
+            WindowViewer.Run(mesh, grid, (i, x, y) => PrintCard(first, ids, i, x, y), r.GetValue(autoClose));
             return 0;
         });
         return command;
     }
+
+    private static void PrintCard(FeatureTable t, string[] ids, int i, int x, int y)
+    {
+        if (i < 0)
+        {
+            Console.WriteLine($"picked at {x},{y}: nothing");
+            return;
+        }
+
+        Console.WriteLine($"picked at {x},{y}: {ids[i]}");
+        foreach (AttributeColumn col in t.Columns)
+        {
+            Console.WriteLine($"  {col.Name} = {Convert.ToString(col.Values[i], CultureInfo.InvariantCulture)}");
+        }
+
+        Console.Out.Flush();
+    }
+
+    /// <summary>Start, 2030, 2040 and end year of the run (from its co2_YYYY_kg columns).</summary>
+    private static int[] Years(FeatureTable t)
+    {
+        int[] found = t.Columns.Select(c => YearColumn().Match(c.Name)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Order().ToArray();
+        if (found.Length == 0)
+        {
+            return [DateTime.UtcNow.Year];
+        }
+
+        return new[] { found[0], 2030, 2040, found[^1] }.Where(y => y >= found[0] && y <= found[^1]).Distinct().Order().ToArray();
+    }
+
+    private static string[] Ids(FeatureTable t) =>
+        (t.Find("building_id") ?? throw new InvalidDataException($"{t.SourcePath}: no building_id column; is it a 'twin run' output?")).Values.Select(v => v?.ToString() ?? string.Empty).ToArray();
+
+    [GeneratedRegex(@"^co2_(\d{4})_kg$")]
+    private static partial Regex YearColumn();
 }

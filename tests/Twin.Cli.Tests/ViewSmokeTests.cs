@@ -28,11 +28,13 @@ public sealed class ViewSmokeTests
         string twin = Path.Combine(AppContext.BaseDirectory, "twin.dll");
         File.WriteAllText(script, $"""
             #!/usr/bin/env bash
-            dotnet "{twin}" view --results "{run}" --auto-close 20 > "{output}" 2>&1 &
+            dotnet "{twin}" view --results "{run}" "{run}" --auto-close 20 > "{output}" 2>&1 &
             pid=$!
             for i in $(seq 100); do xdotool search --name BuildingTwin >/dev/null 2>&1 && break; sleep 0.2; done
             sleep 1.5
             xdotool mousemove {x} {y}; sleep 0.3; xdotool mousedown 1; sleep 0.1; xdotool mouseup 1; sleep 0.5
+            xdotool key c; sleep 0.3; xdotool key y; sleep 0.3; xdotool key s; sleep 0.5
+            xdotool mousedown 1; sleep 0.1; xdotool mouseup 1; sleep 0.5
             xdotool key Escape
             wait $pid
             """);
@@ -40,7 +42,9 @@ public sealed class ViewSmokeTests
         using Process p = Process.Start(psi)!;
         Assert.True(p.WaitForExit(60_000), "the smoke test timed out");
         string text = File.ReadAllText(output);
-        Assert.Contains($"picked at {x},{y}: {expectedId}", text, StringComparison.Ordinal);
+        string line = $"picked at {x},{y}: {expectedId}";
+        Assert.Equal(2, text.Split('\n').Count(l => l.Trim() == line)); // before and after switching column, year and scenario
+        Assert.Equal(0, p.ExitCode);
     }
 
     /// <summary>A pixel near the centre whose 7×7 neighbourhood shows one building, in the headless frame of the window's first view.</summary>

@@ -10,7 +10,7 @@ namespace Twin.Viewer.Platform.Glfw;
 internal static unsafe partial class Glfw
 {
     public const int ContextVersionMajor = 0x22002, ContextVersionMinor = 0x22003, OpenGlProfile = 0x22008, OpenGlCoreProfile = 0x32001, OpenGlForwardCompat = 0x22006;
-    public const int Press = 1, Release = 0, MouseLeft = 0, MouseRight = 1, KeyEscape = 256, KeyC = 67, KeyR = 82;
+    public const int Press = 1, Release = 0, MouseLeft = 0, MouseRight = 1, KeyEscape = 256, KeyC = 67, KeyS = 83, KeyY = 89;
     private const string Lib = "glfw";
 
     static Glfw() => NativeLibrary.SetDllImportResolver(typeof(Glfw).Assembly, Resolve);

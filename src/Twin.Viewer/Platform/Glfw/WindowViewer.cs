@@ -12,7 +12,7 @@ public sealed record ViewLayer(string Name, float[] Ramp01, bool Diverging = fal
 /// <summary>
 /// The desktop front door: a GLFW window with the same <see cref="CityRenderer"/> as the headless path. Left-drag pans,
 /// right-drag orbits, the wheel zooms, a click (press and release within 4 px) picks the building under the cursor,
-/// C cycles the layers, Esc closes. Redraws only when something changed (no spinning on Xvfb, notes §4.8).
+/// C cycles the column, S the scenario (run), Y the year, Esc closes. Redraws only when something changed (no spinning on Xvfb, notes §4.8).
 /// One window per process: GLFW callbacks are static functions (no delegates the GC could collect, notes §3).
 /// </summary>
 public static unsafe class WindowViewer
@@ -21,7 +21,11 @@ public static unsafe class WindowViewer
 
     /// <summary>Opens the window and runs until it is closed (or <paramref name="autoCloseSeconds"/> pass); <paramref name="onPick"/> gets (building index or −1, pixel x, pixel y).</summary>
     /// <exception cref="InvalidOperationException">No GLFW or no display: the message says so and points to <c>twin render</c>.</exception>
-    public static void Run(CityMesh mesh, IReadOnlyList<ViewLayer> layers, Action<int, int, int> onPick, double? autoCloseSeconds = null)
+    public static void Run(CityMesh mesh, IReadOnlyList<ViewLayer> layers, Action<int, int, int> onPick, double? autoCloseSeconds = null) =>
+        Run(mesh, new ViewLayer[1, layers.Count, 1].Fill(layers), onPick, autoCloseSeconds);
+
+    /// <summary>Layers as a grid [scenario, column, year]: S, C and Y step through its three axes.</summary>
+    public static void Run(CityMesh mesh, ViewLayer[,,] layers, Action<int, int, int> onPick, double? autoCloseSeconds = null)
     {
         try
         {
@@ -51,7 +55,7 @@ public static unsafe class WindowViewer
         GL gl = GL.GetApi(name => Glfw.glfwGetProcAddress(name));
         var renderer = new CityRenderer(gl, mesh);
         _state = new State(window, renderer, new OrbitCamera(mesh.Extent, mesh.Origin), layers, onPick);
-        _state.ShowLayer(0);
+        _state.Show();
         Glfw.glfwSetCursorPosCallback(window, &OnCursor);
         Glfw.glfwSetMouseButtonCallback(window, &OnButton);
         Glfw.glfwSetScrollCallback(window, &OnScroll);
@@ -99,26 +103,37 @@ public static unsafe class WindowViewer
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void OnKey(nint window, int key, int scancode, int action, int mods) => _state?.Key(key, action);
 
-    private sealed class State(nint window, CityRenderer renderer, OrbitCamera camera, IReadOnlyList<ViewLayer> layers, Action<int, int, int> onPick)
+    private static ViewLayer[,,] Fill(this ViewLayer[,,] grid, IReadOnlyList<ViewLayer> layers)
     {
-        private int _layer;
+        for (int k = 0; k < layers.Count; k++)
+        {
+            grid[0, k, 0] = layers[k];
+        }
+
+        return grid;
+    }
+
+    private sealed class State(nint window, CityRenderer renderer, OrbitCamera camera, ViewLayer[,,] layers, Action<int, int, int> onPick)
+    {
+        private int _scenario, _column, _year;
         private int _pressedButton = -1;
         private double _pressX, _pressY, _lastX, _lastY;
 
         public bool Dirty { get; private set; } = true;
 
-        public void ShowLayer(int index)
+        private ViewLayer Current => layers[_scenario, _column, _year];
+
+        public void Show()
         {
-            _layer = index % layers.Count;
-            renderer.SetValues(layers[_layer].Ramp01);
-            Glfw.glfwSetWindowTitle(window, $"BuildingTwin — {layers[_layer].Name} (C: next layer, click: pick, drag: pan, right-drag: orbit, wheel: zoom)");
+            renderer.SetValues(Current.Ramp01);
+            Glfw.glfwSetWindowTitle(window, $"BuildingTwin — {Current.Name} (C column, S scenario, Y year, click pick, drag pan, right-drag orbit, wheel zoom)");
             Dirty = true;
         }
 
         public void Draw()
         {
             (int w, int h) = FramebufferSize();
-            renderer.Draw(camera.ToCamera(w, h), layers[_layer].Diverging ? ColourRamp.BlueRed : ColourRamp.Viridis, w, h, (255, 255, 255));
+            renderer.Draw(camera.ToCamera(w, h), Current.Diverging ? ColourRamp.BlueRed : ColourRamp.Viridis, w, h, (255, 255, 255));
             renderer.BlitToScreen(w, h);
             Glfw.glfwSwapBuffers(window);
             Dirty = false;
@@ -182,7 +197,18 @@ public static unsafe class WindowViewer
             }
             else if (key == Glfw.KeyC)
             {
-                ShowLayer(_layer + 1);
+                _column = (_column + 1) % layers.GetLength(1);
+                Show();
+            }
+            else if (key == Glfw.KeyS)
+            {
+                _scenario = (_scenario + 1) % layers.GetLength(0);
+                Show();
+            }
+            else if (key == Glfw.KeyY)
+            {
+                _year = (_year + 1) % layers.GetLength(2);
+                Show();
             }
         }
 
