@@ -159,7 +159,7 @@ internal static class RenderCommand
             : throw new ArgumentException($"--size {text}: use WIDTHxHEIGHT, e.g. 1920x1080 (at most 16384 each).");
     }
 
-    private static string[] Ids(FeatureTable t) =>
+    internal static string[] Ids(FeatureTable t) =>
         (t.Find("building_id") ?? throw new InvalidDataException($"{t.SourcePath}: no building_id column; is it a 'twin run' output?")).Values.Select(v => v?.ToString() ?? string.Empty).ToArray();
 
     /// <summary>The values of one column of a run (for shared colour ranges across runs).</summary>

@@ -30,10 +30,10 @@ internal static partial class ViewCommand
         {
             string[] runs = r.GetValue(results)!;
             FeatureTable[] tables = runs.Select(p => GeoParquetReader.Read(RenderCommand.BuildingsFile(p))).ToArray();
-            string[] ids = Ids(tables[0]);
+            string[] ids = RenderCommand.Ids(tables[0]);
             foreach ((FeatureTable t, string run) in tables.Zip(runs).Skip(1))
             {
-                if (!Ids(t).SequenceEqual(ids))
+                if (!RenderCommand.Ids(t).SequenceEqual(ids))
                 {
                     throw new ArgumentException($"{run}: not a run of the same stock as {runs[0]} (building ids differ).");
                 }
@@ -103,9 +103,6 @@ internal static partial class ViewCommand
 
         return new[] { found[0], 2030, 2040, found[^1] }.Where(y => y >= found[0] && y <= found[^1]).Distinct().Order().ToArray();
     }
-
-    private static string[] Ids(FeatureTable t) =>
-        (t.Find("building_id") ?? throw new InvalidDataException($"{t.SourcePath}: no building_id column; is it a 'twin run' output?")).Values.Select(v => v?.ToString() ?? string.Empty).ToArray();
 
     [GeneratedRegex(@"^co2_(\d{4})_kg$")]
     private static partial Regex YearColumn();

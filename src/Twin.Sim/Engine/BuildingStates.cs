@@ -45,17 +45,8 @@ internal sealed class BuildingStates
         // Heat recovery reduces the use-related air change only (EN ISO 13790 §9.3: (1 − η_hr) on the supply air flow).
         double airChange = (r.AirChangeUsePerH * (1.0 - heatRecovery)) + e.InfiltrationPerH;
         c.VentilationWPerK[i] = SeasonalBalance.AirHeatCapacityWhPerM3K * airChange * r.RoomHeightM * area;
-        double common = (1.0 - r.FrameFraction) * r.NonPerpendicularFactor * e.WindowG;
-        c.ApertureM2[0][i] = 0; // footprints give no roof windows
-        c.ApertureM2[1][i] = r.ShadingVertical * common * s.WindowEastM2[i];
-        c.ApertureM2[2][i] = r.ShadingVertical * common * s.WindowSouthM2[i];
-        c.ApertureM2[3][i] = r.ShadingVertical * common * s.WindowWestM2[i];
-        c.ApertureM2[4][i] = r.ShadingVertical * common * s.WindowNorthM2[i];
-        c.InternalGainsW[i] = r.InternalGainsWPerM2 * area;
-        c.HeatCapacityWhPerK[i] = r.HeatCapacityWhPerM2K * area;
-        c.InternalTemperatureC[i] = r.InternalTemperatureC;
-        c.ReductionAtHtr1[i] = r.ReductionFactorAtHtr1;
-        c.ReductionAtHtr4[i] = r.ReductionFactorAtHtr4;
+        // Footprints give no roof windows: the horizontal aperture is zero.
+        c.SetGainsAndConditions(i, r, area, e.WindowG, 0, s.WindowEastM2[i], s.WindowSouthM2[i], s.WindowWestM2[i], s.WindowNorthM2[i]);
     }
 }
 

@@ -52,15 +52,25 @@ public sealed class ThermalColumns
         ReferenceAreaM2[i] = area;
         TransmissionWPerK[i] = b.TransmissionWPerM2K() * area;
         VentilationWPerK[i] = SeasonalBalance.VentilationWPerM2K(b.AirChangeUsePerH, b.AirChangeInfiltrationPerH, b.RoomHeightM) * area;
-        double common = (1.0 - b.FrameFraction) * b.NonPerpendicularFactor * b.EffectiveWindowG();
-        ApertureM2[0][i] = b.ShadingHorizontal * common * b.WindowAreaByOrientationM2[0];
-        for (int o = 1; o < 5; o++)
-        {
-            ApertureM2[o][i] = b.ShadingVertical * common * b.WindowAreaByOrientationM2[o];
-        }
+        SetGainsAndConditions(i, b, area, b.EffectiveWindowG(), b.WindowAreaByOrientationM2[0], b.WindowAreaByOrientationM2[1], b.WindowAreaByOrientationM2[2], b.WindowAreaByOrientationM2[3], b.WindowAreaByOrientationM2[4]);
+    }
 
-        InternalGainsW[i] = b.InternalGainsWPerM2 * area;
-        HeatCapacityWhPerK[i] = b.HeatCapacityWhPerM2K * area;
+    /// <summary>
+    /// Solar apertures F_sh·(1−F_f)·F_w·g·A_win per orientation (window areas hor, E, S, W, N in m²) and the type's
+    /// internal gains, heat capacity, set-point and reduction factors (from <paramref name="conditions"/>) for a building
+    /// of reference area <paramref name="areaM2"/>.
+    /// </summary>
+    public void SetGainsAndConditions(int i, TabulaBuilding conditions, double areaM2, double windowG, double horizontalM2, double eastM2, double southM2, double westM2, double northM2)
+    {
+        TabulaBuilding b = conditions;
+        double common = (1.0 - b.FrameFraction) * b.NonPerpendicularFactor * windowG;
+        ApertureM2[0][i] = b.ShadingHorizontal * common * horizontalM2;
+        ApertureM2[1][i] = b.ShadingVertical * common * eastM2;
+        ApertureM2[2][i] = b.ShadingVertical * common * southM2;
+        ApertureM2[3][i] = b.ShadingVertical * common * westM2;
+        ApertureM2[4][i] = b.ShadingVertical * common * northM2;
+        InternalGainsW[i] = b.InternalGainsWPerM2 * areaM2;
+        HeatCapacityWhPerK[i] = b.HeatCapacityWhPerM2K * areaM2;
         InternalTemperatureC[i] = b.InternalTemperatureC;
         ReductionAtHtr1[i] = b.ReductionFactorAtHtr1;
         ReductionAtHtr4[i] = b.ReductionFactorAtHtr4;
