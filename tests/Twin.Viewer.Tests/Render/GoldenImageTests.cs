@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using Twin.Viewer.Png;
@@ -49,7 +47,7 @@ public sealed class GoldenImageTests
         }
 
         Skip.IfNot(File.Exists(golden), $"{golden} is missing: regenerate it (see the class comment) and review it.");
-        byte[] expected = Decode(File.ReadAllBytes(golden), out int w, out int h);
+        byte[] expected = Twin.Viewer.Tests.Png.TestPng.Decode(File.ReadAllBytes(golden), out int w, out int h);
         Assert.Equal((frame.Width, frame.Height), (w, h));
         int matching = 0;
         for (int k = 0; k < w * h; k++)
@@ -64,42 +62,5 @@ public sealed class GoldenImageTests
         }
 
         Assert.True(matching >= MinMatchingShare * w * h, $"{matching} of {w * h} pixels match the golden image");
-    }
-
-    /// <summary>Decodes the PNGs written by <see cref="PngWriter"/> (RGBA8, Sub filter).</summary>
-    private static byte[] Decode(byte[] png, out int width, out int height)
-    {
-        width = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16));
-        height = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20));
-        using var idat = new MemoryStream();
-        for (int pos = 8; pos < png.Length;)
-        {
-            int len = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(pos));
-            if (System.Text.Encoding.ASCII.GetString(png, pos + 4, 4) == "IDAT")
-            {
-                idat.Write(png, pos + 8, len);
-            }
-
-            pos += 12 + len;
-        }
-
-        idat.Position = 0;
-        using var z = new ZLibStream(idat, CompressionMode.Decompress);
-        using var raw = new MemoryStream();
-        z.CopyTo(raw);
-        byte[] data = raw.ToArray();
-        int stride = width * 4;
-        byte[] rgba = new byte[stride * height];
-        for (int y = 0; y < height; y++)
-        {
-            Assert.Equal(1, data[y * (stride + 1)]); // Sub filter only
-            for (int x = 0; x < stride; x++)
-            {
-                byte left = x >= 4 ? rgba[(y * stride) + x - 4] : (byte)0;
-                rgba[(y * stride) + x] = (byte)(data[(y * (stride + 1)) + 1 + x] + left);
-            }
-        }
-
-        return rgba;
     }
 }
