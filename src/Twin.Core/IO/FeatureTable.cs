@@ -1,4 +1,5 @@
 using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
 using Twin.Core.Spatial;
 
 namespace Twin.Core.IO;
@@ -98,23 +99,37 @@ public sealed class AttributeColumn
 /// Features as read from one file, before validation: a geometry per row (null where missing or
 /// unreadable, with the reason in <see cref="RowErrors"/>) and attribute columns. Readers fill it;
 /// <see cref="Loading.StockLoader"/> turns it into a <see cref="Stock.BuildingStock"/>.
+/// A table read from WKB (GeoParquet) keeps the blobs and builds NTS geometries only when
+/// <see cref="Geometries"/> is first asked for: a map needs only <see cref="Polygons"/>, decoded straight
+/// into columns at a tenth of the cost.
 /// </summary>
 public sealed class FeatureTable
 {
+    private readonly object _gate = new();
+    private readonly string?[] _rowErrors;
+    private Geometry?[]? _geometries;
+    private byte[]?[]? _wkb;
+
     public FeatureTable(string sourcePath, string format, CoordinateReferenceSystem? crs, Geometry?[] geometries, IReadOnlyList<AttributeColumn> columns, string?[]? rowErrors = null, string?[]? featureIds = null)
+        : this(sourcePath, format, crs, geometries.Length, columns, rowErrors, featureIds)
+    {
+        _geometries = geometries;
+    }
+
+    private FeatureTable(string sourcePath, string format, CoordinateReferenceSystem? crs, int count, IReadOnlyList<AttributeColumn> columns, string?[]? rowErrors, string?[]? featureIds)
     {
         SourcePath = sourcePath;
         Format = format;
         Crs = crs;
-        Geometries = geometries;
+        Count = count;
         Columns = columns;
-        RowErrors = rowErrors ?? new string?[geometries.Length];
-        FeatureIds = featureIds ?? new string?[geometries.Length];
+        _rowErrors = rowErrors ?? new string?[count];
+        FeatureIds = featureIds ?? new string?[count];
         foreach (AttributeColumn c in columns)
         {
-            if (c.Count != geometries.Length)
+            if (c.Count != count)
             {
-                throw new ArgumentException($"Column '{c.Name}' has {c.Count} values for {geometries.Length} features.", nameof(columns));
+                throw new ArgumentException($"Column '{c.Name}' has {c.Count} values for {count} features.", nameof(columns));
             }
         }
     }
@@ -127,17 +142,85 @@ public sealed class FeatureTable
     /// <summary>The CRS of <see cref="Geometries"/>; null when the source did not say and none was given.</summary>
     public CoordinateReferenceSystem? Crs { get; }
 
-    public Geometry?[] Geometries { get; }
+    /// <summary>One NTS geometry per row (parsed from WKB on first use for tables made by <see cref="FromWkb"/>).</summary>
+    public Geometry?[] Geometries => Volatile.Read(ref _geometries) ?? ParseOnce();
 
     public IReadOnlyList<AttributeColumn> Columns { get; }
 
     /// <summary>Per row: why the feature could not be read (malformed JSON, bad WKB…), else null.</summary>
-    public string?[] RowErrors { get; }
+    public string?[] RowErrors
+    {
+        get
+        {
+            _ = Geometries; // WKB errors are known once parsed
+            return _rowErrors;
+        }
+    }
 
     /// <summary>Per row: the format's own feature id (GeoJSON "id", GeoPackage fid), else null.</summary>
     public string?[] FeatureIds { get; }
 
-    public int Count => Geometries.Length;
+    public int Count { get; }
+
+    /// <summary>A table whose geometries are WKB blobs (null = missing), parsed to NTS only when <see cref="Geometries"/> is used.</summary>
+    public static FeatureTable FromWkb(string sourcePath, string format, CoordinateReferenceSystem? crs, byte[]?[] wkb, IReadOnlyList<AttributeColumn> columns) =>
+        new(sourcePath, format, crs, wkb.Length, columns, null, null) { _wkb = wkb };
+
+    /// <summary>
+    /// The polygonal geometries as flat columns (a new copy per call, free to reproject in place): decoded straight
+    /// from WKB while the blobs are still held, else flattened from <see cref="Geometries"/>. Rows whose geometry is
+    /// missing, unreadable or not polygonal have no polygons.
+    /// </summary>
+    public PolygonColumns Polygons()
+    {
+        lock (_gate)
+        {
+            if (_geometries is null)
+            {
+                return WkbPolygons.Decode(_wkb!, new string?[Count]); // the reasons are RowErrors' once Geometries is parsed
+            }
+        }
+
+        return PolygonColumns.FromGeometries(_geometries);
+    }
+
+    private Geometry?[] ParseOnce()
+    {
+        lock (_gate)
+        {
+            if (_geometries is null)
+            {
+                Geometry?[] parsed = ParseWkb(_wkb!, _rowErrors);
+                _wkb = null; // from now on the geometries are the source of truth
+                Volatile.Write(ref _geometries, parsed);
+            }
+
+            return _geometries;
+        }
+    }
+
+    /// <summary>WKB → NTS in parallel, one reader per worker (WKBReader is not thread-safe).</summary>
+    private static Geometry?[] ParseWkb(byte[]?[] blobs, string?[] errors)
+    {
+        var geometries = new Geometry?[blobs.Length];
+        Parallel.For(0, blobs.Length, () => new WKBReader(new NetTopologySuite.NtsGeometryServices(new PrecisionModel(), 0)), (i, _, reader) =>
+        {
+            if (blobs[i] is { Length: > 0 } blob)
+            {
+                try
+                {
+                    geometries[i] = reader.Read(blob);
+                }
+                catch (Exception ex) when (ex is ParseException or ArgumentException or IOException or InvalidOperationException)
+                {
+                    errors[i] = $"malformed WKB geometry: {ex.Message}";
+                }
+            }
+
+            return reader;
+        }, _ => { });
+        return geometries;
+    }
 
     public AttributeColumn? Find(string name)
     {

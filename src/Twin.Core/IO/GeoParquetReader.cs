@@ -1,6 +1,4 @@
 using System.Text.Json;
-using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
 using Parquet;
 using Parquet.Schema;
 using Twin.Core.Spatial;
@@ -41,8 +39,7 @@ public static class GeoParquetReader
         }
 
         int n = checked((int)total);
-        var geometries = new Geometry?[n];
-        var errors = new string?[n];
+        var blobs = new byte[]?[n];
         var attributeFields = fields.Where(f => f != geometryField && !f.IsArray && (onlyColumns is null || onlyColumns.Contains(f.Name, StringComparer.OrdinalIgnoreCase))).ToArray();
         var values = attributeFields.Select(_ => new object?[n]).ToArray();
         int offset = 0;
@@ -50,27 +47,7 @@ public static class GeoParquetReader
         {
             using ParquetRowGroupReader rg = reader.OpenRowGroupReader(g);
             int count = checked((int)rg.RowCount);
-            byte[]?[] blobs = new byte[count][];
-            await rg.ReadAsync(geometryField, blobs.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            // WKB parsing is the costly part: parse in parallel (one reader per worker; WKBReader is not thread-safe).
-            int baseRow = offset;
-            Parallel.For(0, count, () => new WKBReader(new NetTopologySuite.NtsGeometryServices(new PrecisionModel(), 0)), (i, _, reader) =>
-            {
-                if (blobs[i] is { Length: > 0 } blob)
-                {
-                    try
-                    {
-                        geometries[baseRow + i] = reader.Read(blob);
-                    }
-                    catch (Exception ex) when (ex is ParseException or ArgumentException or IOException or InvalidOperationException)
-                    {
-                        errors[baseRow + i] = $"malformed WKB geometry: {ex.Message}";
-                    }
-                }
-
-                return reader;
-            }, _ => { });
-
+            await rg.ReadAsync(geometryField, blobs.AsMemory(offset, count), cancellationToken: cancellationToken).ConfigureAwait(false);
             for (int c = 0; c < attributeFields.Length; c++)
             {
                 await ReadColumnAsync(rg, attributeFields[c], values[c], offset, count, cancellationToken).ConfigureAwait(false);
@@ -80,8 +57,7 @@ public static class GeoParquetReader
         }
 
         var columns = attributeFields.Select((f, c) => new AttributeColumn(f.Name, TypeOf(f.ClrType), values[c])).ToList();
-        var table = new FeatureTable(path, "GeoParquet", crsKnown ? crs : null, geometries, columns, errors);
-        return table;
+        return FeatureTable.FromWkb(path, "GeoParquet", crsKnown ? crs : null, blobs, columns);
     }
 
     private static AttributeType TypeOf(Type t) =>

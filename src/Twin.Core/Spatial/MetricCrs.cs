@@ -39,12 +39,18 @@ public static class MetricCrs
             }
         }
 
-        if (env.IsNull)
+        return For(env, source);
+    }
+
+    /// <summary>The metric CRS for data with this extent in <paramref name="source"/> (the source itself for a null extent).</summary>
+    public static CoordinateReferenceSystem For(Envelope extent, CoordinateReferenceSystem source)
+    {
+        if (extent.IsNull)
         {
             return source; // nothing to measure
         }
 
-        (double lon, double lat) = new Reprojector(source, CoordinateReferenceSystem.Wgs84).Transform(env.Centre.X, env.Centre.Y);
+        (double lon, double lat) = new Reprojector(source, CoordinateReferenceSystem.Wgs84).Transform(extent.Centre.X, extent.Centre.Y);
         return For(new Coordinate(lon, lat));
     }
 }

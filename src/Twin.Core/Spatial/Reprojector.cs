@@ -25,6 +25,9 @@ public sealed class Reprojector
 
     public (double X, double Y) Transform(double x, double y) => _transform is null ? (x, y) : _transform.Transform(x, y);
 
+    /// <summary>Transforms coordinates in place (ProjNet's span overload). Thread-safe.</summary>
+    public void Transform(Span<double> xs, Span<double> ys) => _transform?.Transform(xs, ys, 1, 1);
+
     /// <summary>Returns a reprojected copy (or the geometry itself when both CRSs are the same). Thread-safe.</summary>
     public Geometry Transform(Geometry geometry)
     {
