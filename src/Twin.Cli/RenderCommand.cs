@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using NetTopologySuite.Geometries;
 using Spectre.Console;
 using Twin.Core.IO;
 using Twin.Core.Spatial;
@@ -115,7 +114,7 @@ internal static class RenderCommand
         }
 
         string quantity = inYear is int y ? $"{name} in {y}" : name;
-        Geometry?[] footprints = ToMetric(table);
+        PolygonColumns footprints = ToMetric(table);
         double[] heights = table.Find("height_m") is AttributeColumn h ? Numbers(table, h.Name).Select(x => double.IsFinite(x) ? x : 3.0).ToArray() : Enumerable.Repeat(10.0, table.Count).ToArray();
         bool diverging = diff is not null;
         string runName = RunName(results);
@@ -176,13 +175,12 @@ internal static class RenderCommand
         return c.Values.Select(v => v is null ? double.NaN : Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToArray();
     }
 
-    /// <summary>Run outputs are WGS 84: reproject to EPSG:2180 in Poland, else the local UTM zone, so metres are metres on the map.</summary>
-    internal static Geometry?[] ToMetric(FeatureTable t)
+    /// <summary>Run outputs are WGS 84: footprints as columns, reprojected to EPSG:2180 in Poland, else the local UTM zone, so metres are metres on the map.</summary>
+    internal static PolygonColumns ToMetric(FeatureTable t)
     {
+        PolygonColumns footprints = t.Polygons();
         CoordinateReferenceSystem source = t.Crs ?? CoordinateReferenceSystem.Wgs84;
-        var reprojector = new Reprojector(source, MetricCrs.For(t.Geometries, source));
-        var result = new Geometry?[t.Count];
-        Parallel.For(0, t.Count, i => result[i] = t.Geometries[i] is Geometry g ? reprojector.Transform(g) : null);
-        return result;
+        footprints.TransformInPlace(new Reprojector(source, MetricCrs.For(footprints.Extent(), source)));
+        return footprints;
     }
 }

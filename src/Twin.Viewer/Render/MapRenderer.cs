@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using Silk.NET.OpenGL;
+using Twin.Core.Spatial;
 using Twin.Viewer.Platform.Egl;
 using Twin.Viewer.Scene;
 
@@ -38,7 +39,10 @@ public sealed record MapOptions
 /// </summary>
 public static class MapRenderer
 {
-    public static (RenderedFrame Frame, double Min, double Max) Render(IReadOnlyList<Geometry?> footprints, IReadOnlyList<double> heightsM, IReadOnlyList<double> values, MapOptions options)
+    public static (RenderedFrame Frame, double Min, double Max) Render(IReadOnlyList<Geometry?> footprints, IReadOnlyList<double> heightsM, IReadOnlyList<double> values, MapOptions options) =>
+        Render(PolygonColumns.FromGeometries(footprints), heightsM, values, options);
+
+    public static (RenderedFrame Frame, double Min, double Max) Render(PolygonColumns footprints, IReadOnlyList<double> heightsM, IReadOnlyList<double> values, MapOptions options)
     {
         CityMesh mesh = CityMesh.Build(footprints, heightsM);
         (double min, double max) = options.ValueRange ?? Range(values, options.Diverging);

@@ -1,6 +1,7 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Triangulate.Polygon;
 using NetTopologySuite.Triangulate.Tri;
+using Twin.Core.Spatial;
 
 namespace Twin.Viewer.Scene;
 
@@ -42,49 +43,46 @@ public sealed class CityMesh
 
     public int VertexCount => BuildingIds.Length;
 
-    /// <summary>Meshes footprints (metric CRS) with heights [m]; null footprints are skipped. Roofs: fan for convex
-    /// rings without holes, NTS PolygonTriangulator otherwise (its triangles are clockwise: reversed for GL, notes §4.4).</summary>
-    public static CityMesh Build(IReadOnlyList<Geometry?> footprints, IReadOnlyList<double> heightsM)
-    {
-        var extent = new Envelope();
-        foreach (Geometry? g in footprints)
-        {
-            if (g is not null)
-            {
-                extent.ExpandToInclude(g.EnvelopeInternal);
-            }
-        }
+    /// <summary>Meshes footprints (metric CRS) with heights [m]; null footprints are skipped.</summary>
+    public static CityMesh Build(IReadOnlyList<Geometry?> footprints, IReadOnlyList<double> heightsM) => Build(PolygonColumns.FromGeometries(footprints), heightsM);
 
+    /// <summary>Meshes footprints (metric CRS, as columns) with heights [m]; features without polygons or height are skipped.
+    /// Roofs without holes: a fan when convex, else <see cref="EarClipping"/>; with holes (courtyards): NTS
+    /// PolygonTriangulator (its triangles are clockwise: reversed for GL, notes §4.4).</summary>
+    public static CityMesh Build(PolygonColumns footprints, IReadOnlyList<double> heightsM)
+    {
+        Envelope extent = footprints.Extent();
         var origin = extent.IsNull ? new Coordinate(0, 0) : new Coordinate(Math.Floor(extent.Centre.X), Math.Floor(extent.Centre.Y));
 
-        // Two passes without per-building lists: count each building's vertices (triangulating only non-convex
-        // roofs, whose triangles are kept), then fill one array at the prefix-summed offsets, both in parallel.
+        // Two passes without per-building lists: count each building's vertices (triangulating only roofs with
+        // holes, whose triangles are kept), then fill one array at the prefix-summed offsets, both in parallel.
         int n = footprints.Count;
         int[] counts = new int[n + 1];
         var roofs = new List<Tri>?[n];
+        var factory = new GeometryFactory();
         Parallel.For(0, n, i =>
         {
-            if (footprints[i] is not Geometry g || !(heightsM[i] > 0))
+            if (!(heightsM[i] > 0))
             {
                 return;
             }
 
             int count = 0;
-            for (int p = 0; p < g.NumGeometries; p++)
+            for (int p = footprints.FeatureOffsets[i]; p < footprints.FeatureOffsets[i + 1]; p++)
             {
-                if (g.GetGeometryN(p) is not Polygon poly || poly.IsEmpty)
+                int firstRing = footprints.PolygonOffsets[p], endRing = footprints.PolygonOffsets[p + 1];
+                for (int r = firstRing; r < endRing; r++)
                 {
-                    continue;
+                    count += 6 * Edges(Ring(footprints.X, footprints, r), Ring(footprints.Y, footprints, r));
                 }
 
-                count += 6 * WallCount(poly);
-                if (poly.NumInteriorRings == 0 && IsConvex(poly.Shell.CoordinateSequence))
+                if (endRing - firstRing == 1)
                 {
-                    count += 3 * (poly.Shell.NumPoints - 3);
+                    count += 3 * Math.Max(0, footprints.RingOffsets[firstRing + 1] - footprints.RingOffsets[firstRing] - 3); // n − 2 triangles
                 }
                 else
                 {
-                    List<Tri> tris = Triangulate(poly);
+                    List<Tri> tris = Triangulate(footprints.ToPolygon(p, factory));
                     (roofs[i] ??= []).AddRange(tris);
                     count += 3 * tris.Count;
                 }
@@ -109,21 +107,17 @@ public sealed class CityMesh
             }
 
             var writer = new Writer(vertices, buildingIds, counts[i], (uint)(i + 1), (float)heightsM[i], origin);
-            Geometry g = footprints[i]!;
-            for (int p = 0; p < g.NumGeometries; p++)
+            for (int p = footprints.FeatureOffsets[i]; p < footprints.FeatureOffsets[i + 1]; p++)
             {
-                if (g.GetGeometryN(p) is Polygon poly && !poly.IsEmpty)
+                int firstRing = footprints.PolygonOffsets[p], endRing = footprints.PolygonOffsets[p + 1];
+                for (int r = firstRing; r < endRing; r++)
                 {
-                    AddWalls(poly.Shell, ccw: true, ref writer);
-                    foreach (LinearRing hole in poly.Holes)
-                    {
-                        AddWalls(hole, ccw: false, ref writer);
-                    }
+                    AddWalls(Ring(footprints.X, footprints, r), Ring(footprints.Y, footprints, r), ccw: r == firstRing, ref writer);
+                }
 
-                    if (poly.NumInteriorRings == 0 && IsConvex(poly.Shell.CoordinateSequence))
-                    {
-                        AddFan(poly.Shell.CoordinateSequence, ref writer);
-                    }
+                if (endRing - firstRing == 1)
+                {
+                    AddRoof(Ring(footprints.X, footprints, firstRing), Ring(footprints.Y, footprints, firstRing), ref writer);
                 }
             }
 
@@ -136,8 +130,10 @@ public sealed class CityMesh
             }
         });
 
-        return new CityMesh(vertices, buildingIds, origin, extent, heightsM.Count == 0 ? 0 : heightsM.Max(), footprints.Count);
+        return new CityMesh(vertices, buildingIds, origin, extent, heightsM.Count == 0 ? 0 : heightsM.Max(), n);
     }
+
+    private static ReadOnlySpan<double> Ring(double[] ordinates, PolygonColumns c, int r) => ordinates.AsSpan(c.RingOffsets[r], c.RingOffsets[r + 1] - c.RingOffsets[r]);
 
     private static List<Tri> Triangulate(Polygon poly)
     {
@@ -146,30 +142,19 @@ public sealed class CityMesh
             IList<Tri> tris = new PolygonTriangulator(poly).GetTriangles();
             return tris as List<Tri> ?? [.. tris];
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             return []; // invalid footprints are repaired upstream (Twin.Core); never crash the renderer
         }
     }
 
-    private static int WallCount(Polygon poly)
+    /// <summary>Edges of a closed ring long enough to get a wall.</summary>
+    private static int Edges(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        int count = Edges(poly.Shell);
-        foreach (LinearRing hole in poly.Holes)
-        {
-            count += Edges(hole);
-        }
-
-        return count;
-    }
-
-    private static int Edges(LinearRing ring)
-    {
-        CoordinateSequence s = ring.CoordinateSequence;
         int count = 0;
-        for (int k = 0; k < s.Count - 1; k++)
+        for (int k = 0; k < x.Length - 1; k++)
         {
-            double dx = s.GetX(k + 1) - s.GetX(k), dy = s.GetY(k + 1) - s.GetY(k);
+            double dx = x[k + 1] - x[k], dy = y[k + 1] - y[k];
             if (((dx * dx) + (dy * dy)) >= MinEdgeM * MinEdgeM)
             {
                 count++;
@@ -179,28 +164,63 @@ public sealed class CityMesh
         return count;
     }
 
-    private static void AddFan(CoordinateSequence shell, ref Writer w)
+    /// <summary>Twice the signed area of a closed ring (shoelace): positive when counter-clockwise.</summary>
+    internal static double SignedArea2(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        bool ccw = NetTopologySuite.Algorithm.Orientation.IsCCW(shell);
-        int n = shell.Count - 1;
-        for (int k = 1; k < n - 1; k++)
+        double sum = 0;
+        for (int k = 0; k < x.Length - 1; k++)
         {
-            int b = ccw ? k : k + 1, c = ccw ? k + 1 : k;
-            w.Roof(shell.GetCoordinate(0));
-            w.Roof(shell.GetCoordinate(b));
-            w.Roof(shell.GetCoordinate(c));
+            sum += (x[k] * y[k + 1]) - (x[k + 1] * y[k]);
+        }
+
+        return sum;
+    }
+
+    /// <summary>Roof of a ring without holes: a fan when convex, else ear clipping; n − 2 triangles either way.</summary>
+    private static void AddRoof(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ref Writer w)
+    {
+        int n = x.Length - 1;
+        if (n < 3)
+        {
+            return;
+        }
+
+        if (IsConvex(x, y))
+        {
+            bool ccw = SignedArea2(x, y) > 0;
+            for (int k = 1; k < n - 1; k++)
+            {
+                int b = ccw ? k : k + 1, c = ccw ? k + 1 : k;
+                w.Roof(x[0], y[0]);
+                w.Roof(x[b], y[b]);
+                w.Roof(x[c], y[c]);
+            }
+
+            return;
+        }
+
+        int[]? rented = n > EarClipping.StackLimit ? System.Buffers.ArrayPool<int>.Shared.Rent(3 * (n - 2)) : null;
+        Span<int> tris = rented is null ? stackalloc int[3 * (n - 2)] : rented.AsSpan(0, 3 * (n - 2));
+        EarClipping.Triangulate(x, y, tris);
+        foreach (int v in tris)
+        {
+            w.Roof(x[v], y[v]);
+        }
+
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(rented);
         }
     }
 
-    private static void AddWalls(LinearRing ring, bool ccw, ref Writer w)
+    private static void AddWalls(ReadOnlySpan<double> x, ReadOnlySpan<double> y, bool ccw, ref Writer w)
     {
-        CoordinateSequence s = ring.CoordinateSequence;
-        bool reverse = NetTopologySuite.Algorithm.Orientation.IsCCW(s) != ccw;
-        int n = s.Count - 1;
+        bool reverse = (SignedArea2(x, y) > 0) != ccw;
+        int n = x.Length - 1;
         for (int k = 0; k < n; k++)
         {
             int a = reverse ? n - k : k, b = reverse ? n - k - 1 : k + 1;
-            double dx = s.GetX(b) - s.GetX(a), dy = s.GetY(b) - s.GetY(a);
+            double dx = x[b] - x[a], dy = y[b] - y[a];
             double len = Math.Sqrt((dx * dx) + (dy * dy));
             if (len < MinEdgeM)
             {
@@ -209,7 +229,7 @@ public sealed class CityMesh
 
             // Outward normal of an edge of a CCW shell / CW hole is (dy, −dx); z is up.
             float nx = (float)(dy / len), ny = (float)(-dx / len);
-            w.Wall(s.GetX(a), s.GetY(a), s.GetX(b), s.GetY(b), nx, ny);
+            w.Wall(x[a], y[a], x[b], y[b], nx, ny);
         }
     }
 
@@ -222,6 +242,8 @@ public sealed class CityMesh
         private int _at = at;
 
         public void Roof(Coordinate p) => Put(p.X, p.Y, height, 0, 0, 1);
+
+        public void Roof(double x, double y) => Put(x, y, height, 0, 0, 1);
 
         public void Wall(double x0, double y0, double x1, double y1, float nx, float ny)
         {
@@ -247,9 +269,9 @@ public sealed class CityMesh
     }
 
     /// <summary>True when all turns of the closed ring have the same sign (collinear points allowed).</summary>
-    internal static bool IsConvex(CoordinateSequence ring)
+    internal static bool IsConvex(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        int n = ring.Count - 1;
+        int n = x.Length - 1;
         if (n < 3)
         {
             return false;
@@ -258,8 +280,8 @@ public sealed class CityMesh
         int sign = 0;
         for (int k = 0; k < n; k++)
         {
-            Coordinate a = ring.GetCoordinate(k), b = ring.GetCoordinate((k + 1) % n), c = ring.GetCoordinate((k + 2) % n);
-            double cross = ((b.X - a.X) * (c.Y - b.Y)) - ((b.Y - a.Y) * (c.X - b.X));
+            int b = (k + 1) % n, c = (k + 2) % n;
+            double cross = ((x[b] - x[k]) * (y[c] - y[b])) - ((y[b] - y[k]) * (x[c] - x[b]));
             int s = Math.Sign(cross);
             if (s != 0)
             {
