@@ -22,13 +22,12 @@ public sealed unsafe class CityRenderer : IDisposable
     private const string VertexShader = """
         #version 330 core
         layout(location = 0) in vec3 aPosition;
-        layout(location = 1) in vec3 aNormal;
-        layout(location = 2) in uint aId;
+        layout(location = 1) in uint aId;
         uniform mat4 uViewProjection;
-        out vec3 vNormal;
+        out vec3 vPosition;
         flat out uint vId;
         void main() {
-            vNormal = aNormal;
+            vPosition = aPosition;
             vId = aId;
             gl_Position = uViewProjection * vec4(aPosition, 1.0);
         }
@@ -36,7 +35,7 @@ public sealed unsafe class CityRenderer : IDisposable
 
     private const string FragmentShader = """
         #version 330 core
-        in vec3 vNormal;
+        in vec3 vPosition;
         flat in uint vId;
         uniform samplerBuffer uValues;
         uniform vec3 uRamp[9];
@@ -52,38 +51,41 @@ public sealed unsafe class CityRenderer : IDisposable
                 int i = min(int(x), 7);
                 base = mix(uRamp[i], uRamp[i + 1], x - float(i));
             }
-            float light = 0.55 + 0.45 * max(dot(normalize(vNormal), uLight), 0.0);
+            // Flat face normal from screen-space derivatives of the position: towards the viewer, i.e. outward for the
+            // front faces that survive culling. Walls and roofs are planar, so this is their exact normal.
+            vec3 normal = normalize(cross(dFdx(vPosition), dFdy(vPosition)));
+            float light = 0.55 + 0.45 * max(dot(normal, uLight), 0.0);
             oColour = vec4(base * light, 1.0);
             oId = vId;
         }
         """;
 
     private readonly GL _gl;
-    private readonly uint _program, _vao, _vbo, _idBuffer, _valueBuffer, _valueTexture;
-    private readonly int _vertexCount;
+    private readonly uint _program, _vao, _vbo, _idBuffer, _indexBuffer, _valueBuffer, _valueTexture;
+    private readonly int _indexCount;
     private uint _fbo, _colourRb, _idRb, _depthRb;
     private int _width, _height;
 
     public CityRenderer(GL gl, CityMesh mesh)
     {
         _gl = gl;
-        _vertexCount = mesh.VertexCount;
+        _indexCount = mesh.Indices.Length;
         _program = Link(CompileShader(ShaderType.VertexShader, VertexShader), CompileShader(ShaderType.FragmentShader, FragmentShader));
         _vao = gl.GenVertexArray();
         gl.BindVertexArray(_vao);
         _vbo = gl.GenBuffer();
         gl.BindBuffer(BufferTargetARB.ArrayBuffer, _vbo);
-        gl.BufferData<float>(BufferTargetARB.ArrayBuffer, mesh.Vertices, BufferUsageARB.StaticDraw);
-        uint stride = CityMesh.FloatsPerVertex * sizeof(float);
+        gl.BufferData<float>(BufferTargetARB.ArrayBuffer, mesh.Positions, BufferUsageARB.StaticDraw);
         gl.EnableVertexAttribArray(0);
-        gl.VertexAttribPointer(0, 3, VertexAttribPointerType.Float, false, stride, (void*)0);
-        gl.EnableVertexAttribArray(1);
-        gl.VertexAttribPointer(1, 3, VertexAttribPointerType.Float, false, stride, (void*)(3 * sizeof(float)));
+        gl.VertexAttribPointer(0, 3, VertexAttribPointerType.Float, false, CityMesh.FloatsPerVertex * sizeof(float), (void*)0);
         _idBuffer = gl.GenBuffer();
         gl.BindBuffer(BufferTargetARB.ArrayBuffer, _idBuffer);
         gl.BufferData<uint>(BufferTargetARB.ArrayBuffer, mesh.BuildingIds, BufferUsageARB.StaticDraw);
-        gl.EnableVertexAttribArray(2);
-        gl.VertexAttribIPointer(2, 1, VertexAttribIType.UnsignedInt, sizeof(uint), (void*)0);
+        gl.EnableVertexAttribArray(1);
+        gl.VertexAttribIPointer(1, 1, VertexAttribIType.UnsignedInt, sizeof(uint), (void*)0);
+        _indexBuffer = gl.GenBuffer();
+        gl.BindBuffer(BufferTargetARB.ElementArrayBuffer, _indexBuffer); // recorded in the VAO
+        gl.BufferData<uint>(BufferTargetARB.ElementArrayBuffer, mesh.Indices, BufferUsageARB.StaticDraw);
         gl.BindVertexArray(0);
 
         _valueBuffer = gl.GenBuffer();
@@ -133,7 +135,7 @@ public sealed unsafe class CityRenderer : IDisposable
         _gl.BindTexture(TextureTarget.TextureBuffer, _valueTexture);
         _gl.Uniform1(_gl.GetUniformLocation(_program, "uValues"), 0);
         _gl.BindVertexArray(_vao);
-        _gl.DrawArrays(PrimitiveType.Triangles, 0, (uint)_vertexCount);
+        _gl.DrawElements(PrimitiveType.Triangles, (uint)_indexCount, DrawElementsType.UnsignedInt, (void*)0);
         _gl.BindFramebuffer(FramebufferTarget.Framebuffer, 0);
     }
 
@@ -178,6 +180,9 @@ public sealed unsafe class CityRenderer : IDisposable
         return (int)id - 1;
     }
 
+    /// <summary>Waits until the GL has finished every command (honest frame times).</summary>
+    public void Finish() => _gl.Finish();
+
     /// <summary>Copies the last drawn colour image to the window's framebuffer.</summary>
     public void BlitToScreen(int windowWidth, int windowHeight)
     {
@@ -194,6 +199,7 @@ public sealed unsafe class CityRenderer : IDisposable
         _gl.DeleteTexture(_valueTexture);
         _gl.DeleteBuffer(_valueBuffer);
         _gl.DeleteBuffer(_idBuffer);
+        _gl.DeleteBuffer(_indexBuffer);
         _gl.DeleteBuffer(_vbo);
         _gl.DeleteVertexArray(_vao);
         _gl.DeleteProgram(_program);

@@ -6,31 +6,42 @@ using Twin.Core.Spatial;
 namespace Twin.Viewer.Scene;
 
 /// <summary>
-/// Footprints extruded to their heights as one non-indexed triangle list: per vertex position (x, y, z)
-/// relative to <see cref="Origin"/> (float precision: EPSG:2180 coordinates near 5·10⁵ m would lose ~3 cm
-/// as float, viewer-notes §4.12), outward normal, and the building's index (for colour lookup and picking).
-/// Built once per stock; recolouring changes one value per building, never the mesh.
+/// Footprints extruded to their heights as one indexed triangle list. Each ring vertex becomes two vertices,
+/// at the ground and at the eaves, shared by the two walls meeting there and (at the eaves) by the roof; faces
+/// are flat-shaded in the fragment shader from screen-space derivatives, so no normal is stored and a
+/// rectangular building costs 8 vertices instead of 30 (software GL spends most of a frame per vertex).
+/// Per vertex: position (x, y, z) relative to <see cref="Origin"/> (float precision: EPSG:2180 coordinates near
+/// 5·10⁵ m would lose ~3 cm as float, viewer-notes §4.12) and the building's index + 1 (colour lookup, picking).
+/// Triangles are counter-clockwise seen from outside (GL front faces). Built once per stock; recolouring
+/// changes one value per building, never the mesh.
 /// </summary>
 public sealed class CityMesh
 {
-    /// <summary>Floats per vertex: position 3 + normal 3.</summary>
-    public const int FloatsPerVertex = 6;
+    /// <summary>Floats per vertex: the position.</summary>
+    public const int FloatsPerVertex = 3;
 
-    private CityMesh(float[] vertices, uint[] buildingIds, Coordinate origin, Envelope extent, double maxHeightM, int buildings)
+    /// <summary>Edges shorter than this (duplicate points) get no wall.</summary>
+    private const double MinEdgeM = 1e-4;
+
+    private CityMesh(float[] positions, uint[] buildingIds, uint[] indices, Coordinate origin, Envelope extent, double maxHeightM, int buildings)
     {
-        Vertices = vertices;
+        Positions = positions;
         BuildingIds = buildingIds;
+        Indices = indices;
         Origin = origin;
         Extent = extent;
         MaxHeightM = maxHeightM;
         BuildingCount = buildings;
     }
 
-    /// <summary>Interleaved position and normal per vertex.</summary>
-    public float[] Vertices { get; }
+    /// <summary>x, y, z per vertex [m], relative to <see cref="Origin"/>.</summary>
+    public float[] Positions { get; }
 
     /// <summary>Building index + 1 per vertex (0 is the background in the id buffer).</summary>
     public uint[] BuildingIds { get; }
+
+    /// <summary>Three vertex indices per triangle.</summary>
+    public uint[] Indices { get; }
 
     public Coordinate Origin { get; }
 
@@ -43,22 +54,24 @@ public sealed class CityMesh
 
     public int VertexCount => BuildingIds.Length;
 
+    public int TriangleCount => Indices.Length / 3;
+
     /// <summary>Meshes footprints (metric CRS) with heights [m]; null footprints are skipped.</summary>
     public static CityMesh Build(IReadOnlyList<Geometry?> footprints, IReadOnlyList<double> heightsM) => Build(PolygonColumns.FromGeometries(footprints), heightsM);
 
-    /// <summary>Meshes footprints (metric CRS, as columns) with heights [m]; features without polygons or height are skipped.
-    /// Roofs without holes: a fan when convex, else <see cref="EarClipping"/>; with holes (courtyards): NTS
-    /// PolygonTriangulator (its triangles are clockwise: reversed for GL, notes §4.4).</summary>
+    /// <summary>Meshes footprints (metric CRS, as columns) with heights [m]; features without polygons or height, and
+    /// rings of fewer than 3 vertices, are skipped. Roofs without holes: a fan when convex, else <see cref="EarClipping"/>;
+    /// with holes (courtyards): NTS PolygonTriangulator (its triangles are clockwise: reversed for GL, notes §4.4).</summary>
     public static CityMesh Build(PolygonColumns footprints, IReadOnlyList<double> heightsM)
     {
         Envelope extent = footprints.Extent();
         var origin = extent.IsNull ? new Coordinate(0, 0) : new Coordinate(Math.Floor(extent.Centre.X), Math.Floor(extent.Centre.Y));
 
-        // Two passes without per-building lists: count each building's vertices (triangulating only roofs with
-        // holes, whose triangles are kept), then fill one array at the prefix-summed offsets, both in parallel.
+        // Two passes without per-building lists: count each building's vertices and indices (triangulating only
+        // roofs with holes, whose triangles are kept), then fill at the prefix-summed offsets, both in parallel.
         int n = footprints.Count;
-        int[] counts = new int[n + 1];
-        var roofs = new List<Tri>?[n];
+        int[] vertexOffsets = new int[n + 1], indexOffsets = new int[n + 1];
+        var courtyardRoofs = new List<int>?[n];
         var factory = new GeometryFactory();
         Parallel.For(0, n, i =>
         {
@@ -67,84 +80,131 @@ public sealed class CityMesh
                 return;
             }
 
-            int count = 0;
+            int vertices = 0, indices = 0;
             for (int p = footprints.FeatureOffsets[i]; p < footprints.FeatureOffsets[i + 1]; p++)
             {
                 int firstRing = footprints.PolygonOffsets[p], endRing = footprints.PolygonOffsets[p + 1];
+                int polygonFirstVertex = vertices;
                 for (int r = firstRing; r < endRing; r++)
                 {
-                    count += 6 * Edges(Ring(footprints.X, footprints, r), Ring(footprints.Y, footprints, r));
+                    int m = RingVertices(footprints, r);
+                    if (m >= 3)
+                    {
+                        vertices += 2 * m;
+                        indices += 6 * Edges(X(footprints, r), Y(footprints, r));
+                    }
                 }
 
                 if (endRing - firstRing == 1)
                 {
-                    count += 3 * Math.Max(0, footprints.RingOffsets[firstRing + 1] - footprints.RingOffsets[firstRing] - 3); // n − 2 triangles
+                    indices += 3 * Math.Max(0, RingVertices(footprints, firstRing) - 2); // n − 2 triangles
                 }
                 else
                 {
-                    List<Tri> tris = Triangulate(footprints.ToPolygon(p, factory));
-                    (roofs[i] ??= []).AddRange(tris);
-                    count += 3 * tris.Count;
+                    List<int> roof = courtyardRoofs[i] ??= [];
+                    int before = roof.Count;
+                    TriangulateWithHoles(footprints, p, factory, polygonFirstVertex, roof);
+                    indices += roof.Count - before;
                 }
             }
 
-            counts[i + 1] = count;
+            vertexOffsets[i + 1] = vertices;
+            indexOffsets[i + 1] = indices;
         });
 
         for (int i = 0; i < n; i++)
         {
-            counts[i + 1] += counts[i];
+            vertexOffsets[i + 1] += vertexOffsets[i];
+            indexOffsets[i + 1] += indexOffsets[i];
         }
 
-        int total = counts[n];
-        float[] vertices = new float[total * FloatsPerVertex];
-        uint[] buildingIds = new uint[total];
+        float[] positions = new float[vertexOffsets[n] * FloatsPerVertex];
+        uint[] buildingIds = new uint[vertexOffsets[n]];
+        uint[] meshIndices = new uint[indexOffsets[n]];
         Parallel.For(0, n, i =>
         {
-            if (counts[i + 1] == counts[i])
+            if (vertexOffsets[i + 1] == vertexOffsets[i])
             {
                 return;
             }
 
-            var writer = new Writer(vertices, buildingIds, counts[i], (uint)(i + 1), (float)heightsM[i], origin);
+            var w = new Writer(positions, buildingIds, meshIndices, vertexOffsets[i], indexOffsets[i], (uint)(i + 1), (float)heightsM[i], origin);
             for (int p = footprints.FeatureOffsets[i]; p < footprints.FeatureOffsets[i + 1]; p++)
             {
                 int firstRing = footprints.PolygonOffsets[p], endRing = footprints.PolygonOffsets[p + 1];
                 for (int r = firstRing; r < endRing; r++)
                 {
-                    AddWalls(Ring(footprints.X, footprints, r), Ring(footprints.Y, footprints, r), ccw: r == firstRing, ref writer);
-                }
-
-                if (endRing - firstRing == 1)
-                {
-                    AddRoof(Ring(footprints.X, footprints, firstRing), Ring(footprints.Y, footprints, firstRing), ref writer);
+                    if (RingVertices(footprints, r) >= 3)
+                    {
+                        int ringFirst = w.AddRing(X(footprints, r), Y(footprints, r), shell: r == firstRing);
+                        if (endRing - firstRing == 1)
+                        {
+                            AddRoof(X(footprints, r), Y(footprints, r), ringFirst, ref w);
+                        }
+                    }
                 }
             }
 
-            foreach (Tri t in roofs[i] ?? [])
+            foreach (int local in courtyardRoofs[i] ?? [])
             {
-                // NTS triangles are clockwise whatever the ring orientation: emit them reversed (CCW front faces, notes §4.4).
-                writer.Roof(t.GetCoordinate(0));
-                writer.Roof(t.GetCoordinate(2));
-                writer.Roof(t.GetCoordinate(1));
+                w.Index(vertexOffsets[i] + local);
             }
         });
 
-        return new CityMesh(vertices, buildingIds, origin, extent, heightsM.Count == 0 ? 0 : heightsM.Max(), n);
+        return new CityMesh(positions, buildingIds, meshIndices, origin, extent, heightsM.Count == 0 ? 0 : heightsM.Max(), n);
     }
 
-    private static ReadOnlySpan<double> Ring(double[] ordinates, PolygonColumns c, int r) => ordinates.AsSpan(c.RingOffsets[r], c.RingOffsets[r + 1] - c.RingOffsets[r]);
+    private static ReadOnlySpan<double> X(PolygonColumns c, int r) => c.X.AsSpan(c.RingOffsets[r], c.RingOffsets[r + 1] - c.RingOffsets[r]);
 
-    private static List<Tri> Triangulate(Polygon poly)
+    private static ReadOnlySpan<double> Y(PolygonColumns c, int r) => c.Y.AsSpan(c.RingOffsets[r], c.RingOffsets[r + 1] - c.RingOffsets[r]);
+
+    /// <summary>Distinct vertices of closed ring r (the closing vertex repeats the first).</summary>
+    private static int RingVertices(PolygonColumns c, int r) => c.RingOffsets[r + 1] - c.RingOffsets[r] - 1;
+
+    /// <summary>
+    /// Roof of a polygon with holes by NTS, as indices of the eaves vertices relative to the building's first vertex
+    /// (<paramref name="polygonFirstVertex"/> is where this polygon's rings start; each ring of m vertices has m ground
+    /// then m eaves vertices). NTS only reuses the polygon's vertices, found back by their coordinates.
+    /// </summary>
+    private static void TriangulateWithHoles(PolygonColumns c, int p, GeometryFactory factory, int polygonFirstVertex, List<int> roof)
     {
+        var eaves = new Dictionary<(double, double), int>();
+        int at = polygonFirstVertex;
+        for (int r = c.PolygonOffsets[p]; r < c.PolygonOffsets[p + 1]; r++)
+        {
+            int m = RingVertices(c, r);
+            if (m < 3)
+            {
+                continue;
+            }
+
+            for (int k = 0; k < m; k++)
+            {
+                eaves.TryAdd((c.X[c.RingOffsets[r] + k], c.Y[c.RingOffsets[r] + k]), at + m + k);
+            }
+
+            at += 2 * m;
+        }
+
+        IList<Tri> tris;
         try
         {
-            IList<Tri> tris = new PolygonTriangulator(poly).GetTriangles();
-            return tris as List<Tri> ?? [.. tris];
+            tris = new PolygonTriangulator(c.ToPolygon(p, factory)).GetTriangles();
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            return []; // invalid footprints are repaired upstream (Twin.Core); never crash the renderer
+            return; // invalid footprints are repaired upstream (Twin.Core); never crash the renderer
+        }
+
+        foreach (Tri t in tris)
+        {
+            // NTS triangles are clockwise whatever the ring orientation: taken reversed (CCW front faces, notes §4.4).
+            if (eaves.TryGetValue((t.GetCoordinate(0).X, t.GetCoordinate(0).Y), out int a)
+                && eaves.TryGetValue((t.GetCoordinate(2).X, t.GetCoordinate(2).Y), out int b)
+                && eaves.TryGetValue((t.GetCoordinate(1).X, t.GetCoordinate(1).Y), out int d))
+            {
+                roof.AddRange([a, b, d]);
+            }
         }
     }
 
@@ -176,35 +236,30 @@ public sealed class CityMesh
         return sum;
     }
 
-    /// <summary>Roof of a ring without holes: a fan when convex, else ear clipping; n − 2 triangles either way.</summary>
-    private static void AddRoof(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ref Writer w)
+    /// <summary>Roof of a ring without holes on its eaves vertices (from <paramref name="ringFirst"/> + m): a fan when
+    /// convex, else ear clipping; n − 2 triangles either way.</summary>
+    private static void AddRoof(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int ringFirst, ref Writer w)
     {
-        int n = x.Length - 1;
-        if (n < 3)
-        {
-            return;
-        }
-
+        int m = x.Length - 1, eaves = ringFirst + m;
         if (IsConvex(x, y))
         {
             bool ccw = SignedArea2(x, y) > 0;
-            for (int k = 1; k < n - 1; k++)
+            for (int k = 1; k < m - 1; k++)
             {
-                int b = ccw ? k : k + 1, c = ccw ? k + 1 : k;
-                w.Roof(x[0], y[0]);
-                w.Roof(x[b], y[b]);
-                w.Roof(x[c], y[c]);
+                w.Index(eaves);
+                w.Index(eaves + (ccw ? k : k + 1));
+                w.Index(eaves + (ccw ? k + 1 : k));
             }
 
             return;
         }
 
-        int[]? rented = n > EarClipping.StackLimit ? System.Buffers.ArrayPool<int>.Shared.Rent(3 * (n - 2)) : null;
-        Span<int> tris = rented is null ? stackalloc int[3 * (n - 2)] : rented.AsSpan(0, 3 * (n - 2));
+        int[]? rented = m > EarClipping.StackLimit ? System.Buffers.ArrayPool<int>.Shared.Rent(3 * (m - 2)) : null;
+        Span<int> tris = rented is null ? stackalloc int[3 * (m - 2)] : rented.AsSpan(0, 3 * (m - 2));
         EarClipping.Triangulate(x, y, tris);
-        foreach (int v in tris)
+        foreach (int k in tris)
         {
-            w.Roof(x[v], y[v]);
+            w.Index(eaves + k);
         }
 
         if (rented is not null)
@@ -213,58 +268,59 @@ public sealed class CityMesh
         }
     }
 
-    private static void AddWalls(ReadOnlySpan<double> x, ReadOnlySpan<double> y, bool ccw, ref Writer w)
+    /// <summary>Writes one building's vertices and indices at its offsets in the shared arrays.</summary>
+    private struct Writer(float[] positions, uint[] ids, uint[] indices, int vertexAt, int indexAt, uint id, float height, Coordinate origin)
     {
-        bool reverse = (SignedArea2(x, y) > 0) != ccw;
-        int n = x.Length - 1;
-        for (int k = 0; k < n; k++)
+        private int _vertexAt = vertexAt, _indexAt = indexAt;
+
+        /// <summary>
+        /// A ring's m ground vertices, then its m eaves vertices, and its walls: two triangles per edge, counter-clockwise
+        /// seen from outside (a shell is walked counter-clockwise, a hole clockwise). Returns the ring's first vertex.
+        /// </summary>
+        public int AddRing(ReadOnlySpan<double> x, ReadOnlySpan<double> y, bool shell)
         {
-            int a = reverse ? n - k : k, b = reverse ? n - k - 1 : k + 1;
-            double dx = x[b] - x[a], dy = y[b] - y[a];
-            double len = Math.Sqrt((dx * dx) + (dy * dy));
-            if (len < MinEdgeM)
+            int m = x.Length - 1, first = _vertexAt;
+            for (int k = 0; k < m; k++)
             {
-                continue;
+                Vertex(x[k], y[k], 0);
             }
 
-            // Outward normal of an edge of a CCW shell / CW hole is (dy, −dx); z is up.
-            float nx = (float)(dy / len), ny = (float)(-dx / len);
-            w.Wall(x[a], y[a], x[b], y[b], nx, ny);
+            for (int k = 0; k < m; k++)
+            {
+                Vertex(x[k], y[k], height);
+            }
+
+            bool reverse = (SignedArea2(x, y) > 0) != shell;
+            for (int k = 0; k < m; k++)
+            {
+                int a = reverse ? (m - k) % m : k, b = reverse ? m - k - 1 : (k + 1) % m;
+                double dx = x[b] - x[a], dy = y[b] - y[a];
+                if (((dx * dx) + (dy * dy)) < MinEdgeM * MinEdgeM)
+                {
+                    continue;
+                }
+
+                int groundA = first + a, groundB = first + b, eavesA = first + m + a, eavesB = first + m + b;
+                Index(groundA);
+                Index(groundB);
+                Index(eavesB);
+                Index(groundA);
+                Index(eavesB);
+                Index(eavesA);
+            }
+
+            return first;
         }
-    }
 
-    /// <summary>Edges shorter than this (duplicate points) get no wall.</summary>
-    private const double MinEdgeM = 1e-4;
+        public void Index(int vertex) => indices[_indexAt++] = (uint)vertex;
 
-    /// <summary>Writes vertices of one building at its offset in the shared arrays.</summary>
-    private struct Writer(float[] vertices, uint[] ids, int at, uint id, float height, Coordinate origin)
-    {
-        private int _at = at;
-
-        public void Roof(Coordinate p) => Put(p.X, p.Y, height, 0, 0, 1);
-
-        public void Roof(double x, double y) => Put(x, y, height, 0, 0, 1);
-
-        public void Wall(double x0, double y0, double x1, double y1, float nx, float ny)
+        private void Vertex(double x, double y, float z)
         {
-            Put(x0, y0, 0, nx, ny, 0);
-            Put(x1, y1, 0, nx, ny, 0);
-            Put(x1, y1, height, nx, ny, 0);
-            Put(x0, y0, 0, nx, ny, 0);
-            Put(x1, y1, height, nx, ny, 0);
-            Put(x0, y0, height, nx, ny, 0);
-        }
-
-        private void Put(double x, double y, float z, float nx, float ny, float nz)
-        {
-            int k = _at * FloatsPerVertex;
-            vertices[k] = (float)(x - origin.X);
-            vertices[k + 1] = (float)(y - origin.Y);
-            vertices[k + 2] = z;
-            vertices[k + 3] = nx;
-            vertices[k + 4] = ny;
-            vertices[k + 5] = nz;
-            ids[_at++] = id;
+            int k = _vertexAt * FloatsPerVertex;
+            positions[k] = (float)(x - origin.X);
+            positions[k + 1] = (float)(y - origin.Y);
+            positions[k + 2] = z;
+            ids[_vertexAt++] = id;
         }
     }
 

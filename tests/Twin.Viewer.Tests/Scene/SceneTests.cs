@@ -9,11 +9,13 @@ public sealed class SceneTests
     private static Geometry Wkt(string wkt) => new WKTReader().Read(wkt);
 
     [Fact]
-    public void Box_WallsAndFanRoof()
+    public void Box_SharedVerticesWallsAndFanRoof()
     {
         CityMesh m = CityMesh.Build([Wkt("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))")], [12.0]);
-        Assert.Equal((4 * 2 + 2) * 3, m.VertexCount); // 4 walls × 2 triangles + 2 roof triangles
+        Assert.Equal(8, m.VertexCount); // 4 corners at the ground and at the eaves
+        Assert.Equal((4 * 2) + 2, m.TriangleCount); // 4 walls × 2 triangles + 2 roof triangles
         Assert.All(m.BuildingIds, id => Assert.Equal(1u, id));
+        Assert.All(m.Indices, i => Assert.InRange(i, 0u, 7u));
         Assert.Equal(12.0, m.MaxHeightM);
     }
 
@@ -23,8 +25,10 @@ public sealed class SceneTests
         // 8 ring vertices in total, 1 hole → n − 2 + 2h = 8 roof triangles (viewer-notes §5); walls: 8 edges × 2.
         Geometry g = Wkt("POLYGON ((0 0, 30 0, 30 30, 0 30, 0 0), (10 10, 20 10, 20 20, 10 20, 10 10))");
         CityMesh m = CityMesh.Build([g], [9.0]);
-        Assert.Equal((16 + 8) * 3, m.VertexCount);
+        Assert.Equal(16, m.VertexCount);
+        Assert.Equal(16 + 8, m.TriangleCount);
         Assert.Equal(g.Area, RoofArea(m), 1e-6);
+        AssertWallsFaceAwayFrom(m, shellCentre: (15, 15), holeCentre: (15, 15));
     }
 
     [Fact]
@@ -32,26 +36,30 @@ public sealed class SceneTests
     {
         Geometry g = Wkt("POLYGON ((0 0, 20 0, 20 10, 10 10, 10 20, 0 20, 0 0))");
         CityMesh m = CityMesh.Build([g], [6.0]);
+        Assert.Equal(4, RoofTriangles(m).Count()); // n − 2 by ear clipping
         Assert.Equal(g.Area, RoofArea(m), 1e-6);
     }
 
     [Fact]
-    public void ClockwiseShell_WallNormalsPointOutward()
+    public void ClockwiseShell_WallsFaceOutward()
     {
         CityMesh m = CityMesh.Build([Wkt("POLYGON ((0 0, 0 10, 10 10, 10 0, 0 0))")], [3.0]);
-        for (int v = 0; v < m.VertexCount; v++)
-        {
-            float x = m.Vertices[v * 6], y = m.Vertices[(v * 6) + 1], nx = m.Vertices[(v * 6) + 3], ny = m.Vertices[(v * 6) + 4];
-            float cx = x - (float)(5 - m.Origin.X), cy = y - (float)(5 - m.Origin.Y);
-            Assert.True((nx * cx) + (ny * cy) >= 0, "normals point away from the centre");
-        }
+        AssertWallsFaceAwayFrom(m, shellCentre: (5, 5), holeCentre: null);
     }
 
     [Fact]
     public void VerticesAreRelativeToOrigin_ForFloatPrecision()
     {
         CityMesh m = CityMesh.Build([Wkt("POLYGON ((637000 486000, 637010 486000, 637010 486010, 637000 486010, 637000 486000))")], [3.0]);
-        Assert.True(m.Vertices.Where((_, k) => k % 6 < 2).All(c => Math.Abs(c) < 20), "positions near zero, not 6·10⁵");
+        Assert.True(m.Positions.Where((_, k) => k % 3 < 2).All(c => Math.Abs(c) < 20), "positions near zero, not 6·10⁵");
+    }
+
+    [Fact]
+    public void NoHeightOrNoFootprint_IsSkipped_AndIdsStayAligned()
+    {
+        CityMesh m = CityMesh.Build([null, Wkt("POLYGON ((0 0, 1 0, 1 1, 0 0))"), Wkt("POLYGON ((5 5, 6 5, 6 6, 5 5))")], [10.0, double.NaN, 4.0]);
+        Assert.Equal(3, m.BuildingCount);
+        Assert.All(m.BuildingIds, id => Assert.Equal(3u, id)); // only the third building is meshed, with its own id
     }
 
     [Fact]
@@ -80,24 +88,44 @@ public sealed class SceneTests
         Assert.Equal(200.0 * 1.03 / 400, c.MetresPerPixel, 1e-9);
     }
 
+    private static (double X, double Y, double Z) At(CityMesh m, uint v) => (m.Positions[3 * v] + m.Origin.X, m.Positions[(3 * v) + 1] + m.Origin.Y, m.Positions[(3 * v) + 2]);
+
+    private static IEnumerable<(double X, double Y, double Z)[]> Triangles(CityMesh m) =>
+        Enumerable.Range(0, m.TriangleCount).Select(t => new[] { At(m, m.Indices[3 * t]), At(m, m.Indices[(3 * t) + 1]), At(m, m.Indices[(3 * t) + 2]) });
+
+    /// <summary>Triangles with all three vertices at the eaves.</summary>
+    private static IEnumerable<(double X, double Y, double Z)[]> RoofTriangles(CityMesh m) => Triangles(m).Where(t => t.All(v => v.Z > 0));
+
     private static double RoofArea(CityMesh m)
     {
         double area = 0;
-        for (int t = 0; t < m.VertexCount / 3; t++)
+        foreach ((double X, double Y, double Z)[] t in RoofTriangles(m))
         {
-            int a = t * 3 * 6;
-            if (m.Vertices[a + 5] < 0.5f)
-            {
-                continue; // wall triangle
-            }
-
-            double x0 = m.Vertices[a], y0 = m.Vertices[a + 1], x1 = m.Vertices[a + 6], y1 = m.Vertices[a + 7], x2 = m.Vertices[a + 12], y2 = m.Vertices[a + 13];
-            double cross = ((x1 - x0) * (y2 - y0)) - ((x2 - x0) * (y1 - y0));
+            double cross = ((t[1].X - t[0].X) * (t[2].Y - t[0].Y)) - ((t[2].X - t[0].X) * (t[1].Y - t[0].Y));
             Assert.True(cross > 0, "roof triangles are counter-clockwise seen from above (GL front faces)");
             area += cross / 2;
         }
 
         return area;
+    }
+
+    /// <summary>Each wall triangle's normal (counter-clockwise winding) points away from the shell's centre, or into
+    /// the courtyard's centre for walls nearer to it (courtyard walls face the courtyard).</summary>
+    private static void AssertWallsFaceAwayFrom(CityMesh m, (double X, double Y) shellCentre, (double X, double Y)? holeCentre)
+    {
+        int walls = 0;
+        foreach ((double X, double Y, double Z)[] t in Triangles(m).Where(t => t.Any(v => v.Z == 0)))
+        {
+            double ux = t[1].X - t[0].X, uy = t[1].Y - t[0].Y, uz = t[1].Z - t[0].Z, vx = t[2].X - t[0].X, vy = t[2].Y - t[0].Y, vz = t[2].Z - t[0].Z;
+            (double nx, double ny) = ((uy * vz) - (uz * vy), (uz * vx) - (ux * vz));
+            double cx = (t[0].X + t[1].X + t[2].X) / 3, cy = (t[0].Y + t[1].Y + t[2].Y) / 3;
+            bool courtyardWall = holeCentre is (double hx, double hy) && Math.Max(Math.Abs(cx - hx), Math.Abs(cy - hy)) <= 5.0 + 1e-9;
+            double dot = courtyardWall ? (nx * (holeCentre!.Value.X - cx)) + (ny * (holeCentre.Value.Y - cy)) : (nx * (cx - shellCentre.X)) + (ny * (cy - shellCentre.Y));
+            Assert.True(dot > 0, $"wall triangle at ({cx:0.#}, {cy:0.#}) faces {(courtyardWall ? "away from the courtyard" : "inward")}");
+            walls++;
+        }
+
+        Assert.True(walls > 0);
     }
 }
 
