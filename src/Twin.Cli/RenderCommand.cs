@@ -150,7 +150,7 @@ internal static class RenderCommand
 
     internal static string BuildingsFile(string path) => Directory.Exists(path) ? Path.Combine(path, "buildings.parquet") : path;
 
-    private static (int, int) ParseSize(string text)
+    internal static (int Width, int Height) ParseSize(string text)
     {
         string[] p = text.Split('x', 'X');
         return p.Length == 2 && int.TryParse(p[0], CultureInfo.InvariantCulture, out int w) && int.TryParse(p[1], CultureInfo.InvariantCulture, out int h) && w is > 0 and <= 16384 && h is > 0 and <= 16384

@@ -25,7 +25,9 @@ internal static partial class ViewCommand
         var results = new Option<string[]>("--results") { Description = "One or more run folders of the same stock (S switches between them)", Required = true, AllowMultipleArgumentsPerToken = true };
         var columns = new Option<string[]>("--columns") { Description = "Columns or before/after stems to switch between with C (default: heat_need, district_heat, gas, electricity, primary_energy, investment_eur, npv_eur)", AllowMultipleArgumentsPerToken = true };
         var autoClose = new Option<double?>("--auto-close") { Description = "Close after this many seconds (scripted smoke tests)" };
-        var command = new Command("view", "Open a window on run results: drag pan, right-drag orbit, wheel zoom, click pick; C column, S scenario, Y year") { results, columns, autoClose };
+        var size = new Option<string>("--size") { Description = "Window size WIDTHxHEIGHT in pixels", DefaultValueFactory = _ => "1280x720" };
+        var orbitFrames = new Option<int>("--orbit-frames") { Description = "Measure: draw this many frames orbiting the city (no vsync), print the frame times and close" };
+        var command = new Command("view", "Open a window on run results: drag pan, right-drag orbit, wheel zoom, click pick; C column, S scenario, Y year") { results, columns, autoClose, size, orbitFrames };
         command.SetAction(r =>
         {
             string[] runs = r.GetValue(results)!;
@@ -69,10 +71,25 @@ internal static partial class ViewCommand
             FeatureTable first = tables[0];
             double[] heights = first.Find("height_m") is not null ? RenderCommand.Numbers(first, "height_m") : Enumerable.Repeat(10.0, first.Count).ToArray();
             CityMesh mesh = CityMesh.Build(RenderCommand.ToMetric(first), heights);
-            WindowViewer.Run(mesh, grid, (i, x, y) => PrintCard(first, ids, i, x, y), r.GetValue(autoClose));
+            (int width, int height) = RenderCommand.ParseSize(r.GetValue(size)!);
+            var options = new WindowOptions { Width = width, Height = height, AutoCloseSeconds = r.GetValue(autoClose), OrbitFrames = Math.Max(0, r.GetValue(orbitFrames)) };
+            IReadOnlyList<double> frameMs = WindowViewer.Run(mesh, grid, (i, x, y) => PrintCard(first, ids, i, x, y), options);
+            if (options.OrbitFrames > 0 && frameMs.Count > 1)
+            {
+                PrintFrameTimes(frameMs, first.Count, width, height);
+            }
+
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The first frame (shader compilation, first upload use) apart; then median, 95th percentile and rate of the rest.</summary>
+    private static void PrintFrameTimes(IReadOnlyList<double> frameMs, int buildings, int width, int height)
+    {
+        double[] steady = frameMs.Skip(1).Order().ToArray();
+        double median = steady[steady.Length / 2], p95 = steady[Math.Min(steady.Length - 1, (int)Math.Ceiling(0.95 * steady.Length) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"window {width}×{height}, {buildings:N0} buildings: first frame {frameMs[0]:0.0} ms; {steady.Length} orbit frames: median {median:0.0} ms ({1000 / median:0.0} frames/s), 95th percentile {p95:0.0} ms (draw + blit + swap + glFinish)"));
     }
 
     private static void PrintCard(FeatureTable t, string[] ids, int i, int x, int y)

@@ -61,6 +61,12 @@ internal static unsafe partial class Glfw
     public static partial void glfwWaitEventsTimeout(double timeout);
 
     [LibraryImport(Lib)]
+    public static partial void glfwPollEvents();
+
+    [LibraryImport(Lib)]
+    public static partial void glfwSwapInterval(int interval);
+
+    [LibraryImport(Lib)]
     public static partial int glfwWindowShouldClose(nint window);
 
     [LibraryImport(Lib)]

@@ -9,6 +9,25 @@ namespace Twin.Viewer.Platform.Glfw;
 /// <summary>One colouring of the city: a name for the title and a ramp position per building (NaN = no value).</summary>
 public sealed record ViewLayer(string Name, float[] Ramp01, bool Diverging = false);
 
+/// <summary>Options of the window; defaults in one place.</summary>
+public sealed record WindowOptions
+{
+    public int Width { get; init; } = 1280;
+
+    public int Height { get; init; } = 720;
+
+    /// <summary>Close after this many seconds (scripted smoke tests); null = when the user closes it.</summary>
+    public double? AutoCloseSeconds { get; init; }
+
+    /// <summary>
+    /// Draw this many frames turning the camera a step each (as a right-drag does), without waiting for vsync, then
+    /// close: measures the interactive frame rate on this machine. 0 = interactive.
+    /// </summary>
+    public int OrbitFrames { get; init; }
+
+    public static WindowOptions Default { get; } = new();
+}
+
 /// <summary>
 /// The desktop front door: a GLFW window with the same <see cref="CityRenderer"/> as the headless path. Left-drag pans,
 /// right-drag orbits, the wheel zooms, a click (press and release within 4 px) picks the building under the cursor,
@@ -19,14 +38,18 @@ public static unsafe class WindowViewer
 {
     private static State? _state;
 
-    /// <summary>Opens the window and runs until it is closed (or <paramref name="autoCloseSeconds"/> pass); <paramref name="onPick"/> gets (building index or −1, pixel x, pixel y).</summary>
+    /// <summary>
+    /// Opens the window and runs until it is closed; <paramref name="onPick"/> gets (building index or −1, pixel x, pixel y).
+    /// Returns the time of every frame drawn [ms]: draw, blit to the window, swap and glFinish.
+    /// </summary>
     /// <exception cref="InvalidOperationException">No GLFW or no display: the message says so and points to <c>twin render</c>.</exception>
-    public static void Run(CityMesh mesh, IReadOnlyList<ViewLayer> layers, Action<int, int, int> onPick, double? autoCloseSeconds = null) =>
-        Run(mesh, new ViewLayer[1, layers.Count, 1].Fill(layers), onPick, autoCloseSeconds);
+    public static IReadOnlyList<double> Run(CityMesh mesh, IReadOnlyList<ViewLayer> layers, Action<int, int, int> onPick, WindowOptions? options = null) =>
+        Run(mesh, new ViewLayer[1, layers.Count, 1].Fill(layers), onPick, options);
 
     /// <summary>Layers as a grid [scenario, column, year]: S, C and Y step through its three axes.</summary>
-    public static void Run(CityMesh mesh, ViewLayer[,,] layers, Action<int, int, int> onPick, double? autoCloseSeconds = null)
+    public static IReadOnlyList<double> Run(CityMesh mesh, ViewLayer[,,] layers, Action<int, int, int> onPick, WindowOptions? options = null)
     {
+        options ??= WindowOptions.Default;
         try
         {
             Glfw.glfwSetErrorCallback(&OnError);
@@ -44,7 +67,7 @@ public static unsafe class WindowViewer
         Glfw.glfwWindowHint(Glfw.ContextVersionMinor, 3);
         Glfw.glfwWindowHint(Glfw.OpenGlProfile, Glfw.OpenGlCoreProfile);
         Glfw.glfwWindowHint(Glfw.OpenGlForwardCompat, 1);
-        nint window = Glfw.glfwCreateWindow(1280, 720, "BuildingTwin", 0, 0);
+        nint window = Glfw.glfwCreateWindow(options.Width, options.Height, "BuildingTwin", 0, 0);
         if (window == 0)
         {
             Glfw.glfwTerminate();
@@ -52,6 +75,7 @@ public static unsafe class WindowViewer
         }
 
         Glfw.glfwMakeContextCurrent(window);
+        Glfw.glfwSwapInterval(options.OrbitFrames > 0 ? 0 : 1); // measuring: the renderer's rate, not the display's refresh
         GL gl = GL.GetApi(name => Glfw.glfwGetProcAddress(name));
         var renderer = new CityRenderer(gl, mesh);
         _state = new State(window, renderer, new OrbitCamera(mesh.Extent, mesh.Origin), layers, onPick);
@@ -65,17 +89,33 @@ public static unsafe class WindowViewer
         {
             while (Glfw.glfwWindowShouldClose(window) == 0)
             {
+                if (options.OrbitFrames > 0)
+                {
+                    _state.OrbitStep();
+                }
+
                 if (_state.Dirty)
                 {
                     _state.Draw();
                 }
 
-                Glfw.glfwWaitEventsTimeout(0.25);
-                if (autoCloseSeconds is double limit && Glfw.glfwGetTime() - start > limit)
+                if (options.OrbitFrames > 0)
+                {
+                    Glfw.glfwPollEvents();
+                }
+                else
+                {
+                    Glfw.glfwWaitEventsTimeout(0.25);
+                }
+
+                bool timeUp = options.AutoCloseSeconds is double limit && Glfw.glfwGetTime() - start > limit;
+                if (timeUp || (options.OrbitFrames > 0 && _state.FrameTimesMs.Count > options.OrbitFrames))
                 {
                     Glfw.glfwSetWindowShouldClose(window, 1);
                 }
             }
+
+            return _state.FrameTimesMs;
         }
         finally
         {
@@ -121,6 +161,8 @@ public static unsafe class WindowViewer
 
         public bool Dirty { get; private set; } = true;
 
+        public List<double> FrameTimesMs { get; } = [];
+
         private ViewLayer Current => layers[_scenario, _column, _year];
 
         public void Show()
@@ -132,11 +174,21 @@ public static unsafe class WindowViewer
 
         public void Draw()
         {
+            double start = Glfw.glfwGetTime();
             (int w, int h) = FramebufferSize();
             renderer.Draw(camera.ToCamera(w, h), Current.Diverging ? ColourRamp.BlueRed : ColourRamp.Viridis, w, h, (255, 255, 255));
             renderer.BlitToScreen(w, h);
             Glfw.glfwSwapBuffers(window);
+            renderer.Finish();
+            FrameTimesMs.Add((Glfw.glfwGetTime() - start) * 1000);
             Dirty = false;
+        }
+
+        /// <summary>One step of a steady orbit (2.4°, an 8-pixel right-drag).</summary>
+        public void OrbitStep()
+        {
+            camera.Orbit(8, 0);
+            Dirty = true;
         }
 
         public void Cursor(double x, double y)
