@@ -47,6 +47,20 @@ public sealed class ViewSmokeTests
         Assert.Equal(0, p.ExitCode);
     }
 
+    [SkippableFact]
+    public void View_OrbitFrames_DrawsThemAndPrintsFrameTimes()
+    {
+        Skip.IfNot(OnPath("xvfb-run") && File.Exists("/usr/lib/x86_64-linux-gnu/libglfw.so.3"), "needs xvfb-run and libglfw3 (installed by .ci/run)");
+        string run = SampleRun();
+        string twin = Path.Combine(AppContext.BaseDirectory, "twin.dll");
+        var psi = new ProcessStartInfo("xvfb-run", ["-a", "-s", "-screen 0 800x600x24", "dotnet", twin, "view", "--results", run, "--size", "640x480", "--orbit-frames", "5"]) { RedirectStandardOutput = true };
+        using Process p = Process.Start(psi)!;
+        string output = p.StandardOutput.ReadToEnd();
+        Assert.True(p.WaitForExit(60_000), "timed out");
+        Assert.Equal(0, p.ExitCode);
+        Assert.Matches(@"window 640×480, 4,930 buildings: first frame \d+\.\d ms; 5 orbit frames: median \d+\.\d ms", output);
+    }
+
     /// <summary>A pixel near the centre whose 7×7 neighbourhood shows one building, in the headless frame of the window's first view.</summary>
     private static (int X, int Y, string Id) ReferencePick(string run)
     {
