@@ -41,9 +41,10 @@ public static class MapAnnotations
             }
 
             canvas.DrawText($"{legend.Quantity} [{legend.Unit}]", x, y - 8, SKTextAlign.Left, font, ink);
-            canvas.DrawText(Format(legend.Min), x, y + h + 18, SKTextAlign.Left, font, ink);
-            canvas.DrawText(Format((legend.Min + legend.Max) / 2), x + (w / 2), y + h + 18, SKTextAlign.Center, font, ink);
-            canvas.DrawText(Format(legend.Max), x + w, y + h + 18, SKTextAlign.Right, font, ink);
+            string format = LabelFormat(Math.Max(Math.Abs(legend.Min), Math.Abs(legend.Max)));
+            canvas.DrawText(legend.Min.ToString(format, CultureInfo.InvariantCulture), x, y + h + 18, SKTextAlign.Left, font, ink);
+            canvas.DrawText(((legend.Min + legend.Max) / 2).ToString(format, CultureInfo.InvariantCulture), x + (w / 2), y + h + 18, SKTextAlign.Center, font, ink);
+            canvas.DrawText(legend.Max.ToString(format, CultureInfo.InvariantCulture), x + w, y + h + 18, SKTextAlign.Right, font, ink);
             using var noValue = new SKPaint { Color = new SKColor(200, 200, 200) };
             canvas.DrawRect(x + w + 14, y, 16, h, noValue);
             canvas.DrawText("no value", x + w + 36, y + h - 3, SKTextAlign.Left, font, ink);
@@ -92,7 +93,11 @@ public static class MapAnnotations
         canvas.DrawText(label, (x0 + x1) / 2, y - 10, SKTextAlign.Center, font, ink);
     }
 
-    private static string Format(double v) => Math.Abs(v) >= 1e5 || (Math.Abs(v) < 0.01 && v != 0)
-        ? v.ToString("0.##E+0", CultureInfo.InvariantCulture)
-        : v.ToString("#,0.##", CultureInfo.InvariantCulture);
+    /// <summary>One number format for all legend labels, chosen by the largest magnitude, so the labels read alike.</summary>
+    internal static string LabelFormat(double largest) => largest switch
+    {
+        >= 1e5 or (< 0.01 and > 0) => "0.##E+0",
+        >= 100 => "#,0",
+        _ => "#,0.##",
+    };
 }

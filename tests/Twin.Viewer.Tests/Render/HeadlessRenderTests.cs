@@ -11,6 +11,15 @@ public sealed class HeadlessRenderTests
     /// <summary>Colour tolerance per channel (llvmpipe is bit-exact, a GPU or another Mesa may round differently).</summary>
     private const int ColourTolerance = 3;
 
+    /// <summary>Legend labels share one format, chosen by the larger end of the range (no "42,826.55" beside "3.5E+5").</summary>
+    [Theory]
+    [InlineData(6.576e5, 4.283e4, "4.28E+4")]
+    [InlineData(450.0, 12.5, "13")]
+    [InlineData(0.8, 0.25, "0.25")]
+    [InlineData(0.004, 0.00125, "1.25E-3")]
+    public void LegendLabels_ShareTheFormatOfTheLargestMagnitude(double largest, double value, string expected) =>
+        Assert.Equal(expected, value.ToString(MapAnnotations.LabelFormat(largest), System.Globalization.CultureInfo.InvariantCulture));
+
     [SkippableFact]
     public void TopDown_IdBufferPicksEachBuilding_AndColoursFollowTheRamp()
     {
