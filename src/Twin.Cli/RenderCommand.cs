@@ -128,6 +128,12 @@ internal static class RenderCommand
         }
 
         CultureInfo ci = CultureInfo.InvariantCulture;
+        int undrawable = Enumerable.Range(0, footprints.Count).Count(i => footprints.FeatureOffsets[i + 1] == footprints.FeatureOffsets[i]);
+        if (undrawable > 0)
+        {
+            AnsiConsole.MarkupLine(string.Create(ci, $"[yellow]{undrawable:N0} of {table.Count:N0} buildings in {Markup.Escape(BuildingsFile(results))} have no readable polygon footprint and are not drawn[/] (missing, malformed or non-polygonal geometry; 'twin stock' on the file lists each one)."));
+        }
+
         AnsiConsole.MarkupLine(string.Create(ci, $"{Markup.Escape(output)}: {table.Count:N0} buildings, '{Markup.Escape(quantity)}'{(diverging ? " difference" : string.Empty)} on {(diverging ? "RdBu" : "viridis")} from {min:G4} to {max:G4} ({(range is null ? "2nd–98th percentile" : "shared range")}; grey = no value), {width}×{height}, {clock.Elapsed.TotalSeconds:0.00} s"));
     }
 

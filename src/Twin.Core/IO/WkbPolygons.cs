@@ -120,6 +120,11 @@ public static class WkbPolygons
                 x = reader.Double();
                 y = reader.Double();
                 reader.Skip((dims - 2) * sizeof(double));
+                if (!double.IsFinite(x) || !double.IsFinite(y))
+                {
+                    throw new FormatException($"vertex {k} of ring {r} is ({x}, {y}); coordinates must be finite numbers");
+                }
+
                 if (k == 0)
                 {
                     (x0, y0) = (x, y);

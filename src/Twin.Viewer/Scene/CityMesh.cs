@@ -338,7 +338,7 @@ public sealed class CityMesh
         {
             int b = (k + 1) % n, c = (k + 2) % n;
             double cross = ((x[b] - x[k]) * (y[c] - y[b])) - ((y[b] - y[k]) * (x[c] - x[b]));
-            int s = Math.Sign(cross);
+            int s = cross > 0 ? 1 : cross < 0 ? -1 : 0; // not Math.Sign: it throws on NaN
             if (s != 0)
             {
                 if (sign != 0 && s != sign)

@@ -82,6 +82,7 @@ public sealed class WkbPolygonsTests
         { new WKBWriter().Write(Fixtures.Wkt("POLYGON ((0 0, 10 0, 10 10, 0 0))"))[..40], "truncated" },
         { new WKBWriter().Write(Fixtures.Wkt("POINT (1 2)")), "WKB type 1 is not a polygon" },
         { [7, 3, 0, 0, 0], "byte-order mark 7" },
+        { new WKBWriter().Write(Fixtures.Wkt("POLYGON ((0 0, 10 0, 10 10, 0 0))")).Select((b, i) => i is >= 29 and < 37 ? BitConverter.GetBytes(double.NaN)[i - 29] : b).ToArray(), "vertex 1 of ring 0 is (NaN" },
         { new WKBWriter().Write(Fixtures.Wkt("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)))")).Select((b, i) => i == 10 ? (byte)2 : b).ToArray(), "not a polygon (3)" },
     };
 
