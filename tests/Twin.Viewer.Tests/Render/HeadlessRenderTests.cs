@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
+using Twin.Tests.Shared;
 using Twin.Viewer.Render;
 using Twin.Viewer.Scene;
 
@@ -55,18 +56,8 @@ public sealed class HeadlessRenderTests
         Assert.True(seen.Length >= 20, $"{seen.Length} buildings visible");
     }
 
-    private static RenderedFrame RenderOrSkip(Geometry[] footprints, double[] heights, double[] values, MapOptions options)
-    {
-        try
-        {
-            return MapRenderer.Render(footprints, heights, values, options).Frame;
-        }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("EGL", StringComparison.Ordinal) || ex.Message.Contains("libEGL", StringComparison.Ordinal))
-        {
-            Skip.If(true, $"no headless OpenGL here: {ex.Message}");
-            throw;
-        }
-    }
+    private static RenderedFrame RenderOrSkip(Geometry[] footprints, double[] heights, double[] values, MapOptions options) =>
+        HeadlessGl.OrSkip(() => MapRenderer.Render(footprints, heights, values, options).Frame);
 
     private static void AssertColour(RenderedFrame f, int x, int y, (byte R, byte G, byte B) baseColour, double light)
     {
@@ -104,16 +95,7 @@ public sealed class AnnotationTests
     {
         var fp = new NetTopologySuite.IO.WKTReader().Read("POLYGON ((0 0, 400 0, 400 200, 0 200, 0 0))");
         var options = new MapOptions { Width = 640, Height = 400, Title = "test map", Quantity = "co2", Unit = "kg" };
-        RenderedFrame frame;
-        try
-        {
-            frame = MapRenderer.Render([fp], [10.0], [1.0], options).Frame;
-        }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("EGL", StringComparison.Ordinal))
-        {
-            Skip.If(true, ex.Message);
-            throw;
-        }
+        RenderedFrame frame = HeadlessGl.OrSkip(() => MapRenderer.Render([fp], [10.0], [1.0], options).Frame);
 
         (int x, int y, int w, int h) = MapAnnotations.LegendBar(640, 400);
         AssertNear(frame, x + 1, y + (h / 2), ColourRamp.Viridis.At(0));
