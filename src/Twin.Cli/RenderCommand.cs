@@ -178,7 +178,7 @@ internal static class RenderCommand
             throw new ArgumentException($"--column {name} is text, not a number.");
         }
 
-        return c.Values.Select(v => v is null ? double.NaN : Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToArray();
+        return c.Numbers ?? c.Values.Select(v => v is null ? double.NaN : Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToArray();
     }
 
     /// <summary>Run outputs are WGS 84: footprints as columns, reprojected to EPSG:2180 in Poland, else the local UTM zone, so metres are metres on the map.</summary>

@@ -41,7 +41,10 @@ public static class GeoParquetReader
         int n = checked((int)total);
         var blobs = new byte[]?[n];
         var attributeFields = fields.Where(f => f != geometryField && !f.IsArray && (onlyColumns is null || onlyColumns.Contains(f.Name, StringComparer.OrdinalIgnoreCase))).ToArray();
-        var values = attributeFields.Select(_ => new object?[n]).ToArray();
+        // Floating-point columns stay unboxed (NaN = null): a run output has dozens of them, 10⁶ rows each.
+        bool[] floating = attributeFields.Select(f => f.ClrType == typeof(double) || f.ClrType == typeof(float)).ToArray();
+        object?[]?[] values = attributeFields.Select((_, c) => floating[c] ? null : new object?[n]).ToArray();
+        double[]?[] numbers = attributeFields.Select((_, c) => floating[c] ? new double[n] : null).ToArray();
         int offset = 0;
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
@@ -50,13 +53,20 @@ public static class GeoParquetReader
             await rg.ReadAsync(geometryField, blobs.AsMemory(offset, count), cancellationToken: cancellationToken).ConfigureAwait(false);
             for (int c = 0; c < attributeFields.Length; c++)
             {
-                await ReadColumnAsync(rg, attributeFields[c], values[c], offset, count, cancellationToken).ConfigureAwait(false);
+                if (numbers[c] is double[] target)
+                {
+                    await ReadFloatingAsync(rg, attributeFields[c], target.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await ReadColumnAsync(rg, attributeFields[c], values[c]!, offset, count, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             offset += count;
         }
 
-        var columns = attributeFields.Select((f, c) => new AttributeColumn(f.Name, TypeOf(f.ClrType), values[c])).ToList();
+        var columns = attributeFields.Select((f, c) => numbers[c] is double[] x ? AttributeColumn.FromNumbers(f.Name, x) : new AttributeColumn(f.Name, TypeOf(f.ClrType), values[c]!)).ToList();
         return FeatureTable.FromWkb(path, "GeoParquet", crsKnown ? crs : null, blobs, columns);
     }
 
@@ -66,6 +76,47 @@ public static class GeoParquetReader
         : t == typeof(double) || t == typeof(float) || t == typeof(decimal) || t == typeof(ulong) ? AttributeType.Number
         : AttributeType.Text;
 
+    /// <summary>A double or float column into doubles, null as NaN.</summary>
+    private static async Task ReadFloatingAsync(ParquetRowGroupReader rg, DataField field, Memory<double> target, CancellationToken ct)
+    {
+        int count = target.Length;
+        if (field.ClrType == typeof(double) && !field.IsNullable)
+        {
+            await rg.ReadAsync(field, target, cancellationToken: ct).ConfigureAwait(false);
+        }
+        else if (field.ClrType == typeof(double))
+        {
+            double?[] buf = new double?[count];
+            await rg.ReadAsync(field, buf.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            for (int i = 0; i < count; i++)
+            {
+                target.Span[i] = buf[i] ?? double.NaN;
+            }
+        }
+        else
+        {
+            float?[] buf = new float?[count];
+            if (field.IsNullable)
+            {
+                await rg.ReadAsync(field, buf.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            }
+            else
+            {
+                float[] plain = new float[count];
+                await rg.ReadAsync(field, plain.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+                for (int i = 0; i < count; i++)
+                {
+                    buf[i] = plain[i];
+                }
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                target.Span[i] = buf[i] is float v ? v : double.NaN;
+            }
+        }
+    }
+
     private static async Task ReadColumnAsync(ParquetRowGroupReader rg, DataField field, object?[] target, int offset, int count, CancellationToken ct)
     {
         Type t = field.ClrType;
@@ -74,14 +125,6 @@ public static class GeoParquetReader
             string?[] buf = new string?[count];
             await rg.ReadAsync(field, buf.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
             Array.Copy(buf, 0, target, offset, count);
-        }
-        else if (t == typeof(double))
-        {
-            await ReadStructAsync<double>(rg, field, target, offset, count, ct).ConfigureAwait(false);
-        }
-        else if (t == typeof(float))
-        {
-            await ReadStructAsync<float>(rg, field, target, offset, count, ct, v => (double)v).ConfigureAwait(false);
         }
         else if (t == typeof(long))
         {

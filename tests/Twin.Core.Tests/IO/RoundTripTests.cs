@@ -36,6 +36,31 @@ public sealed class RoundTripTests
         AssertSame(original, GeoParquetReader.Read(path));
     }
 
+    /// <summary>Float and double columns (nullable or not) come back as unboxed doubles, a null as NaN / a null value.</summary>
+    [Fact]
+    public async Task GeoParquet_FloatingColumns_ReadUnboxedWithNullAsMissing()
+    {
+        string path = Path.Combine(TestPaths.NewTempDir(), "floats.parquet");
+        byte[] wkb = new NetTopologySuite.IO.WKBWriter().Write(Fixtures.Wkt("POLYGON ((0 0, 1 0, 1 1, 0 0))"));
+        var fields = new Parquet.Schema.DataField[] { new Parquet.Schema.DataField<byte[]>("geometry"), new Parquet.Schema.DataField<float?>("f"), new Parquet.Schema.DataField<float>("g"), new Parquet.Schema.DataField<double?>("d") };
+        await using (FileStream stream = File.Create(path))
+        {
+            await using Parquet.ParquetWriter writer = await Parquet.ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(fields), stream);
+            using Parquet.ParquetRowGroupWriter rg = writer.CreateRowGroup();
+            await rg.WriteAsync(fields[0], new byte[]?[] { wkb, wkb });
+            await rg.WriteAsync<float>(fields[1], new float?[] { 1.5f, null }.AsMemory());
+            await rg.WriteAsync<float>(fields[2], new float[] { 2.5f, -3f }.AsMemory());
+            await rg.WriteAsync<double>(fields[3], new double?[] { null, 4.25 }.AsMemory());
+        }
+
+        FeatureTable t = GeoParquetReader.Read(path);
+        Assert.Equal([1.5, double.NaN], t.Find("f")!.Numbers!);
+        Assert.Equal([2.5, -3.0], t.Find("g")!.Numbers!);
+        Assert.Equal([double.NaN, 4.25], t.Find("d")!.Numbers!);
+        Assert.Equal([null, (object)4.25], t.Find("d")!.Values);
+        Assert.All(new[] { "f", "g", "d" }, n => Assert.Equal(AttributeType.Number, t.Find(n)!.Type));
+    }
+
     [Fact]
     public void GeoJson_WriteThenRead_KeepsGeometryAndAttributes()
     {
