@@ -61,17 +61,18 @@ public sealed class CityMesh
 
     /// <summary>Meshes footprints (metric CRS, as columns) with heights [m]; features without polygons or height, and
     /// rings of fewer than 3 vertices, are skipped. Roofs without holes: a fan when convex, else <see cref="EarClipping"/>;
-    /// with holes (courtyards): NTS PolygonTriangulator (its triangles are clockwise: reversed for GL, notes §4.4).</summary>
+    /// with holes (courtyards) or over <see cref="EarClipping.MaxVertices"/> concave vertices: NTS PolygonTriangulator
+    /// (its triangles are clockwise: reversed for GL, notes §4.4).</summary>
     public static CityMesh Build(PolygonColumns footprints, IReadOnlyList<double> heightsM)
     {
         Envelope extent = footprints.Extent();
         var origin = extent.IsNull ? new Coordinate(0, 0) : new Coordinate(Math.Floor(extent.Centre.X), Math.Floor(extent.Centre.Y));
 
         // Two passes without per-building lists: count each building's vertices and indices (triangulating only
-        // roofs with holes, whose triangles are kept), then fill at the prefix-summed offsets, both in parallel.
+        // the roofs NTS does, whose triangles are kept), then fill at the prefix-summed offsets, both in parallel.
         int n = footprints.Count;
         int[] vertexOffsets = new int[n + 1], indexOffsets = new int[n + 1];
-        var courtyardRoofs = new List<int>?[n];
+        var ntsRoofs = new List<int>?[n];
         var factory = new GeometryFactory();
         Parallel.For(0, n, i =>
         {
@@ -95,15 +96,15 @@ public sealed class CityMesh
                     }
                 }
 
-                if (endRing - firstRing == 1)
+                if (!RoofByNts(footprints, p))
                 {
                     indices += 3 * Math.Max(0, RingVertices(footprints, firstRing) - 2); // n − 2 triangles
                 }
                 else
                 {
-                    List<int> roof = courtyardRoofs[i] ??= [];
+                    List<int> roof = ntsRoofs[i] ??= [];
                     int before = roof.Count;
-                    TriangulateWithHoles(footprints, p, factory, polygonFirstVertex, roof);
+                    TriangulateByNts(footprints, p, factory, polygonFirstVertex, roof);
                     indices += roof.Count - before;
                 }
             }
@@ -137,7 +138,7 @@ public sealed class CityMesh
                     if (RingVertices(footprints, r) >= 3)
                     {
                         int ringFirst = w.AddRing(X(footprints, r), Y(footprints, r), shell: r == firstRing);
-                        if (endRing - firstRing == 1)
+                        if (!RoofByNts(footprints, p))
                         {
                             AddRoof(X(footprints, r), Y(footprints, r), ringFirst, ref w);
                         }
@@ -145,7 +146,7 @@ public sealed class CityMesh
                 }
             }
 
-            foreach (int local in courtyardRoofs[i] ?? [])
+            foreach (int local in ntsRoofs[i] ?? [])
             {
                 w.Index(vertexOffsets[i] + local);
             }
@@ -158,15 +159,26 @@ public sealed class CityMesh
 
     private static ReadOnlySpan<double> Y(PolygonColumns c, int r) => c.Y.AsSpan(c.RingOffsets[r], c.RingOffsets[r + 1] - c.RingOffsets[r]);
 
+    /// <summary>
+    /// Roofs with holes (courtyards), and concave rings too long for <see cref="EarClipping"/>, go to NTS; the rest are a fan
+    /// (convex) or ear-clipped. Both mesh passes ask this, so their counts agree.
+    /// </summary>
+    private static bool RoofByNts(PolygonColumns c, int p)
+    {
+        int firstRing = c.PolygonOffsets[p];
+        return c.PolygonOffsets[p + 1] - firstRing > 1
+            || (RingVertices(c, firstRing) > EarClipping.MaxVertices && !IsConvex(X(c, firstRing), Y(c, firstRing)));
+    }
+
     /// <summary>Distinct vertices of closed ring r (the closing vertex repeats the first).</summary>
     private static int RingVertices(PolygonColumns c, int r) => c.RingOffsets[r + 1] - c.RingOffsets[r] - 1;
 
     /// <summary>
-    /// Roof of a polygon with holes by NTS, as indices of the eaves vertices relative to the building's first vertex
+    /// Roof of a polygon by NTS, as indices of the eaves vertices relative to the building's first vertex
     /// (<paramref name="polygonFirstVertex"/> is where this polygon's rings start; each ring of m vertices has m ground
     /// then m eaves vertices). NTS only reuses the polygon's vertices, found back by their coordinates.
     /// </summary>
-    private static void TriangulateWithHoles(PolygonColumns c, int p, GeometryFactory factory, int polygonFirstVertex, List<int> roof)
+    private static void TriangulateByNts(PolygonColumns c, int p, GeometryFactory factory, int polygonFirstVertex, List<int> roof)
     {
         var eaves = new Dictionary<(double, double), int>();
         int at = polygonFirstVertex;
@@ -254,17 +266,11 @@ public sealed class CityMesh
             return;
         }
 
-        int[]? rented = m > EarClipping.StackLimit ? System.Buffers.ArrayPool<int>.Shared.Rent(3 * (m - 2)) : null;
-        Span<int> tris = rented is null ? stackalloc int[3 * (m - 2)] : rented.AsSpan(0, 3 * (m - 2));
+        Span<int> tris = stackalloc int[3 * (m - 2)];
         EarClipping.Triangulate(x, y, tris);
         foreach (int k in tris)
         {
             w.Index(eaves + k);
-        }
-
-        if (rented is not null)
-        {
-            System.Buffers.ArrayPool<int>.Shared.Return(rented);
         }
     }
 

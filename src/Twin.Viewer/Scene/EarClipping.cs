@@ -1,8 +1,8 @@
 namespace Twin.Viewer.Scene;
 
 /// <summary>
-/// Ear clipping (Meisters 1975, "Polygons have ears") of one closed ring without holes, on spans and without
-/// allocation for rings up to <see cref="StackLimit"/> vertices. Why not NTS here: its PolygonTriangulator builds
+/// Ear clipping (Meisters 1975, "Polygons have ears") of one closed ring without holes of up to
+/// <see cref="MaxVertices"/> vertices, on spans and without allocation (O(n²), so longer rings go to NTS). Why not NTS here: its PolygonTriangulator builds
 /// objects per vertex and triangle, ~27 µs per six-vertex L-shaped footprint on this machine, which made roofs
 /// the largest part of a 100k-building map; this is ~1 µs. Rings with holes still go to NTS (CityMesh).
 /// A ring of n distinct vertices always gives n − 2 triangles, counter-clockwise (GL front faces), so a mesh
@@ -11,8 +11,8 @@ namespace Twin.Viewer.Scene;
 /// </summary>
 public static class EarClipping
 {
-    /// <summary>Rings up to this many vertices use stack scratch space; longer ones rent an array.</summary>
-    public const int StackLimit = 256;
+    /// <summary>The longest ring triangulated here (stack scratch space; the work grows with n²).</summary>
+    public const int MaxVertices = 256;
 
     /// <summary>
     /// Triangulates a closed ring (last vertex = first; either orientation) into <paramref name="triangles"/>:
@@ -26,8 +26,12 @@ public static class EarClipping
             return 0;
         }
 
-        int[]? rented = n > StackLimit ? System.Buffers.ArrayPool<int>.Shared.Rent(n) : null;
-        Span<int> ring = rented is null ? stackalloc int[n] : rented.AsSpan(0, n);
+        if (n > MaxVertices)
+        {
+            throw new ArgumentException($"A ring of {n} vertices is longer than {MaxVertices}; triangulate it with NTS.", nameof(x));
+        }
+
+        Span<int> ring = stackalloc int[n];
         bool ccw = CityMesh.SignedArea2(x, y) >= 0;
         for (int k = 0; k < n; k++)
         {
@@ -57,11 +61,6 @@ public static class EarClipping
 
         at = 1;
         Clip(ring, ref at, ref remaining, triangles, ref count);
-        if (rented is not null)
-        {
-            System.Buffers.ArrayPool<int>.Shared.Return(rented);
-        }
-
         return count;
     }
 

@@ -35,7 +35,7 @@ public sealed class EarClippingTests
         AssertTriangulates(ring.Shell.CoordinateSequence, ring.Area, wkt);
     }
 
-    /// <summary>Every hole-free footprint of the bundled Warsaw district (BDOT10k), in EPSG:2180.</summary>
+    /// <summary>Every hole-free footprint of the bundled Warsaw district (BDOT10k), in EPSG:2180, short enough for ear clipping.</summary>
     [Fact]
     public void Triangulate_EveryHoleFreeWarsawFootprint_CoversItsArea()
     {
@@ -46,7 +46,7 @@ public sealed class EarClippingTests
         {
             for (int p = 0; p < g.NumGeometries; p++)
             {
-                if (g.GetGeometryN(p) is Polygon { NumInteriorRings: 0, IsEmpty: false } poly)
+                if (g.GetGeometryN(p) is Polygon { NumInteriorRings: 0, IsEmpty: false } poly && poly.NumPoints - 1 <= EarClipping.MaxVertices)
                 {
                     AssertTriangulates(poly.Shell.CoordinateSequence, poly.Area, poly.ToText());
                     checkedRings++;

@@ -40,6 +40,19 @@ public sealed class SceneTests
         Assert.Equal(g.Area, RoofArea(m), 1e-6);
     }
 
+    /// <summary>A concave ring longer than ear clipping takes (a 600-vertex star) goes to NTS: n − 2 roof triangles, area exact.</summary>
+    [Fact]
+    public void LongConcaveRing_RoofByNts_CoversTheArea()
+    {
+        int n = 2 * (EarClipping.MaxVertices + 44);
+        var ring = Enumerable.Range(0, n + 1).Select(k => k % n).Select(k => (Angle: 2 * Math.PI * k / n, R: k % 2 == 0 ? 50.0 : 40.0))
+            .Select(p => new Coordinate(p.R * Math.Cos(p.Angle), p.R * Math.Sin(p.Angle))).ToArray();
+        Geometry g = new GeometryFactory().CreatePolygon(ring);
+        CityMesh m = CityMesh.Build([g], [6.0]);
+        Assert.Equal(n - 2, RoofTriangles(m).Count());
+        Assert.Equal(g.Area, RoofArea(m), 1e-3); // vertices are floats now: ~5e-5 m² of 6,283 m²
+    }
+
     [Fact]
     public void ClockwiseShell_WallsFaceOutward()
     {
