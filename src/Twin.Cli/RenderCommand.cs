@@ -80,7 +80,7 @@ internal static class RenderCommand
         var card = new Table().Title($"building at pixel {x},{y}").AddColumns("attribute", "value");
         foreach (AttributeColumn c in t.Columns)
         {
-            card.AddRow(Markup.Escape(c.Name), Markup.Escape(Convert.ToString(c.Values[i], CultureInfo.InvariantCulture) ?? string.Empty));
+            card.AddRow(Markup.Escape(c.Name), Markup.Escape(Convert.ToString(c.ValueAt(i), CultureInfo.InvariantCulture) ?? string.Empty));
         }
 
         AnsiConsole.Write(card);

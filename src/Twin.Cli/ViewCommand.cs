@@ -103,7 +103,7 @@ internal static partial class ViewCommand
         Console.WriteLine($"picked at {x},{y}: {ids[i]}");
         foreach (AttributeColumn col in t.Columns)
         {
-            Console.WriteLine($"  {col.Name} = {Convert.ToString(col.Values[i], CultureInfo.InvariantCulture)}");
+            Console.WriteLine($"  {col.Name} = {Convert.ToString(col.ValueAt(i), CultureInfo.InvariantCulture)}");
         }
 
         Console.Out.Flush();

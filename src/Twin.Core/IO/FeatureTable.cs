@@ -48,6 +48,9 @@ public sealed class AttributeColumn
     /// <summary>Boxed values: <see cref="string"/>, <see cref="double"/>, <see cref="long"/> or <see cref="bool"/> (boxed on first use for numeric columns).</summary>
     public object?[] Values => _values ??= _numbers!.Select(v => double.IsNaN(v) ? null : (object?)v).ToArray();
 
+    /// <summary>Row i's value as <see cref="Values"/> has it, without boxing a whole numeric column for one row (a picked building's card).</summary>
+    public object? ValueAt(int i) => _numbers is double[] x && _values is null ? (double.IsNaN(x[i]) ? null : x[i]) : Values[i];
+
     /// <summary>A numeric column kept as doubles, so writers of large tables need not box a million values; NaN means missing.</summary>
     public static AttributeColumn FromNumbers(string name, double[] values) => new(name, values);
 

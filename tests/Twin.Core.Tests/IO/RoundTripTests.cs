@@ -57,6 +57,8 @@ public sealed class RoundTripTests
         Assert.Equal([1.5, double.NaN], t.Find("f")!.Numbers!);
         Assert.Equal([2.5, -3.0], t.Find("g")!.Numbers!);
         Assert.Equal([double.NaN, 4.25], t.Find("d")!.Numbers!);
+        Assert.Null(t.Find("d")!.ValueAt(0));
+        Assert.Equal(4.25, t.Find("d")!.ValueAt(1));
         Assert.Equal([null, (object)4.25], t.Find("d")!.Values);
         Assert.All(new[] { "f", "g", "d" }, n => Assert.Equal(AttributeType.Number, t.Find(n)!.Type));
     }
