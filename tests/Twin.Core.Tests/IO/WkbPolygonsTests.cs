@@ -100,6 +100,29 @@ public sealed class WkbPolygonsTests
         Assert.Null(errors[2]);
     }
 
+    /// <summary>Random corruption (seeded) never throws out of the decoder: each blob decodes or gets a reason.</summary>
+    [Fact]
+    public void Decode_CorruptedBlobs_NeverThrow()
+    {
+        byte[] good = new WKBWriter().Write(Fixtures.Wkt("MULTIPOLYGON (((0 0, 10 0, 10 10, 0 0)), ((20 20, 30 20, 30 30, 20 30, 20 20), (22 22, 24 22, 24 24, 22 22)))"));
+        var rng = new Random(7);
+        byte[][] blobs = Enumerable.Range(0, 2000).Select(_ =>
+        {
+            byte[] b = rng.Next(4) == 0 ? good[..rng.Next(good.Length)] : (byte[])good.Clone();
+            for (int k = rng.Next(1, 4); k > 0 && b.Length > 0; k--)
+            {
+                b[rng.Next(b.Length)] = (byte)rng.Next(256);
+            }
+
+            return b;
+        }).ToArray();
+        string?[] errors = new string?[blobs.Length];
+        PolygonColumns got = WkbPolygons.Decode(blobs, errors);
+        Assert.Equal(blobs.Length, got.Count);
+        Assert.All(Enumerable.Range(0, blobs.Length), i => Assert.True(errors[i] is null || got.FeatureOffsets[i + 1] == got.FeatureOffsets[i]));
+        Assert.Contains(errors, e => e is not null);
+    }
+
     /// <summary>GeoParquet tables keep WKB until NTS geometries are asked for; both routes give the same footprints and errors.</summary>
     [Fact]
     public void GeoParquetTable_PolygonsBeforeAndAfterParsing_Agree()
