@@ -58,12 +58,16 @@ internal static partial class ViewCommand
                 }
 
                 (double min, double max) = MapRenderer.Range(values.Cast<double[]>().SelectMany(v => v).ToArray(), diverging: false);
+                string unit = RenderCommand.UnitOf(stem ? tables[0].Columns.First(x => x.Name.StartsWith(names[col] + "_before", StringComparison.Ordinal)).Name : names[col]);
                 for (int run = 0; run < tables.Length; run++)
                 {
+                    string runName = Path.GetFileName(Path.GetFullPath(runs[run]).TrimEnd('/'));
                     for (int y = 0; y < years.Length; y++)
                     {
-                        string label = string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(Path.GetFullPath(runs[run]).TrimEnd('/'))} · {names[col]}{(stem ? $" in {years[y]}" : string.Empty)} · {min:G4}…{max:G4}");
-                        grid[run, col, y] = new ViewLayer(label, values[run, y].Select(v => double.IsFinite(v) ? (float)((v - min) / (max - min)) : float.NaN).ToArray());
+                        string quantity = stem ? $"{names[col]} in {years[y].ToString(CultureInfo.InvariantCulture)}" : names[col];
+                        string label = string.Create(CultureInfo.InvariantCulture, $"{runName} · {quantity} · {min:G4}…{max:G4}");
+                        var legend = new MapLegend(runName, quantity, unit, min, max, ColourRamp.Viridis);
+                        grid[run, col, y] = new ViewLayer(label, values[run, y].Select(v => double.IsFinite(v) ? (float)((v - min) / (max - min)) : float.NaN).ToArray(), Legend: legend);
                     }
                 }
             }

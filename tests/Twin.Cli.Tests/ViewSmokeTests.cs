@@ -48,6 +48,54 @@ public sealed class ViewSmokeTests
         Assert.Equal(0, p.ExitCode);
     }
 
+    /// <summary>The window shows the legend panel bottom left: a screenshot (xwd) has the ramp's ends where the panel puts its bar.</summary>
+    [SkippableFact]
+    public void View_UnderXvfb_ShowsTheLegendPanel()
+    {
+        Skip.IfNot(OnPath("xvfb-run") && OnPath("xdotool") && OnPath("xwd") && File.Exists("/usr/lib/x86_64-linux-gnu/libglfw.so.3"), "needs xvfb-run, xdotool, xwd (x11-apps) and libglfw3 (installed by .ci/run)");
+        string run = SampleRun();
+        string shot = Path.Combine(Path.GetTempPath(), $"twin-view-shot-{Guid.NewGuid():N}.xwd");
+        string twin = Path.Combine(AppContext.BaseDirectory, "twin.dll");
+        string script = shot + ".sh";
+        File.WriteAllText(script, $"""
+            #!/usr/bin/env bash
+            dotnet "{twin}" view --results "{run}" --auto-close 20 > /dev/null 2>&1 &
+            pid=$!
+            for i in $(seq 100); do xdotool search --name BuildingTwin >/dev/null 2>&1 && break; sleep 0.2; done
+            sleep 1.5
+            xwd -root -silent > "{shot}"
+            xdotool key Escape
+            wait $pid
+            """);
+        var psi = new ProcessStartInfo("xvfb-run", ["-a", "-s", $"-screen 0 {Width}x{Height}x24", "bash", script]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using Process p = Process.Start(psi)!;
+        Assert.True(p.WaitForExit(60_000), "timed out");
+
+        Func<int, int, (byte R, byte G, byte B)> pixel = ReadXwd(File.ReadAllBytes(shot));
+        (int barX, int barY, _, int barH) = MapAnnotations.LegendBar(MapAnnotations.PanelWidth, MapAnnotations.PanelHeight);
+        int panelTop = Height - MapAnnotations.PanelHeight, y = panelTop + barY + (barH / 2);
+        foreach (int k in new[] { 2, 150, 297 })
+        {
+            (byte r, byte g, byte b) = ColourRamp.Viridis.At(k / 299.0);
+            (byte R, byte G, byte B) got = pixel(barX + k, y);
+            Assert.True(Math.Abs(got.R - r) <= 3 && Math.Abs(got.G - g) <= 3 && Math.Abs(got.B - b) <= 3, $"legend bar at {k}: expected ({r},{g},{b}), window shows {got}");
+        }
+    }
+
+    /// <summary>A minimal XWD (X Window Dump, ZPixmap, 24-bit depth in 32-bit pixels) reader: pixel (x, y) as RGB.</summary>
+    private static Func<int, int, (byte R, byte G, byte B)> ReadXwd(byte[] d)
+    {
+        uint Field(int k) => System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(d.AsSpan(4 * k));
+        int headerSize = (int)Field(0), byteOrder = (int)Field(7), bytesPerLine = (int)Field(12), colours = (int)Field(19);
+        Assert.Equal(32u, Field(11)); // bits per pixel
+        int start = headerSize + (colours * 12);
+        return (x, y) =>
+        {
+            int at = start + (y * bytesPerLine) + (4 * x);
+            return byteOrder == 0 ? (d[at + 2], d[at + 1], d[at]) : (d[at + 1], d[at + 2], d[at + 3]);
+        };
+    }
+
     [SkippableFact]
     public void View_OrbitFrames_DrawsThemAndPrintsFrameTimes()
     {

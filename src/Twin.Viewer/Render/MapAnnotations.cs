@@ -18,11 +18,29 @@ public static class MapAnnotations
     /// <summary>Legend colour bar rectangle (x, y, width, height) in pixels for a frame of the given size.</summary>
     public static (int X, int Y, int Width, int Height) LegendBar(int frameWidth, int frameHeight) => (24, frameHeight - 58, Math.Min(300, frameWidth / 3), 16);
 
-    public static void Draw(RenderedFrame frame, MapLegend legend, double metresPerPixel)
+    public static void Draw(RenderedFrame frame, MapLegend legend, double metresPerPixel) =>
+        Draw(frame.Rgba, frame.Width, frame.Height, legend, metresPerPixel, LegendBar(frame.Width, frame.Height).Width);
+
+    /// <summary>Size of <see cref="Panel"/> [px]: the title, and below it the 300-px ramp bar with its labels and the no-value swatch.</summary>
+    public const int PanelWidth = 500, PanelHeight = 130;
+
+    /// <summary>
+    /// A white <see cref="PanelWidth"/> × <see cref="PanelHeight"/> panel with the title and the legend (no north arrow or scale
+    /// bar: an orbiting window has neither a fixed north nor one scale), RGBA, top row first: the window's on-screen legend.
+    /// </summary>
+    public static byte[] Panel(MapLegend legend)
     {
-        var info = new SKImageInfo(frame.Width, frame.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        byte[] rgba = new byte[PanelWidth * PanelHeight * 4];
+        Array.Fill(rgba, (byte)255);
+        Draw(rgba, PanelWidth, PanelHeight, legend, double.NaN, barWidth: 300);
+        return rgba;
+    }
+
+    private static void Draw(byte[] rgba, int width, int height, MapLegend legend, double metresPerPixel, int barWidth)
+    {
+        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
         using var bitmap = new SKBitmap(info);
-        Marshal.Copy(frame.Rgba, 0, bitmap.GetPixels(), frame.Rgba.Length);
+        Marshal.Copy(rgba, 0, bitmap.GetPixels(), rgba.Length);
         using (var canvas = new SKCanvas(bitmap))
         {
             using var font = new SKFont(SKTypeface.Default, 15);
@@ -30,7 +48,8 @@ public static class MapAnnotations
             using var ink = new SKPaint { Color = new SKColor(30, 30, 30), IsAntialias = true };
             canvas.DrawText(legend.Title, 24, 36, SKTextAlign.Left, titleFont, ink);
 
-            (int x, int y, int w, int h) = LegendBar(frame.Width, frame.Height);
+            (int x, int y, _, int h) = LegendBar(width, height);
+            int w = barWidth;
             using var panel = new SKPaint { Color = new SKColor(255, 255, 255, 215) };
             canvas.DrawRect(x - 10, y - 26, w + 150, h + 58, panel);
             for (int k = 0; k < w; k++)
@@ -51,12 +70,12 @@ public static class MapAnnotations
 
             if (double.IsFinite(metresPerPixel))
             {
-                DrawNorthArrow(canvas, frame.Width - 44, 30, ink, font);
-                DrawScaleBar(canvas, frame.Width, frame.Height, metresPerPixel, ink, font);
+                DrawNorthArrow(canvas, width - 44, 30, ink, font);
+                DrawScaleBar(canvas, width, height, metresPerPixel, ink, font);
             }
         }
 
-        Marshal.Copy(bitmap.GetPixels(), frame.Rgba, 0, frame.Rgba.Length);
+        Marshal.Copy(bitmap.GetPixels(), rgba, 0, rgba.Length);
     }
 
     /// <summary>A round scale length (1, 2 or 5 × 10^k m) close to 15 % of the frame width.</summary>

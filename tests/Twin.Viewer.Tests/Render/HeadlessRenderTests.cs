@@ -90,6 +90,20 @@ public sealed class MapRangeTests
 
 public sealed class AnnotationTests
 {
+    /// <summary>The window's legend panel (no GL): white, a dark title at the top, the ramp's ends on the 300-px bar.</summary>
+    [Fact]
+    public void Panel_HasTitleAndRampBar()
+    {
+        byte[] p = MapAnnotations.Panel(new MapLegend("deep-district-heat", "heat_need in 2030", "kWh/a", 0, 1e6, ColourRamp.Viridis));
+        int W = MapAnnotations.PanelWidth;
+        (byte R, byte G, byte B) At(int x, int y) => (p[4 * ((y * W) + x)], p[(4 * ((y * W) + x)) + 1], p[(4 * ((y * W) + x)) + 2]);
+        Assert.Equal(((byte)255, (byte)255, (byte)255), At(W - 2, 2));
+        Assert.Contains(Enumerable.Range(24, 200), x => At(x, 30).R < 80); // title ink
+        (int bx, int by, _, int bh) = MapAnnotations.LegendBar(W, MapAnnotations.PanelHeight);
+        Assert.Equal(ColourRamp.Viridis.At(0), At(bx, by + (bh / 2)));
+        Assert.Equal(ColourRamp.Viridis.At(1), At(bx + 299, by + (bh / 2)));
+    }
+
     [SkippableFact]
     public void Legend_BarShowsTheRampEnds_TitleAndScaleBarDrawn()
     {

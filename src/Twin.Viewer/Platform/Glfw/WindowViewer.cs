@@ -6,8 +6,8 @@ using Twin.Viewer.Scene;
 
 namespace Twin.Viewer.Platform.Glfw;
 
-/// <summary>One colouring of the city: a name for the title and a ramp position per building (NaN = no value).</summary>
-public sealed record ViewLayer(string Name, float[] Ramp01, bool Diverging = false);
+/// <summary>One colouring of the city: a name for the title, a ramp position per building (NaN = no value), and the legend drawn in the window.</summary>
+public sealed record ViewLayer(string Name, float[] Ramp01, bool Diverging = false, MapLegend? Legend = null);
 
 /// <summary>Options of the window; defaults in one place.</summary>
 public sealed record WindowOptions
@@ -78,7 +78,8 @@ public static unsafe class WindowViewer
         Glfw.glfwSwapInterval(options.OrbitFrames > 0 ? 0 : 1); // measuring: the renderer's rate, not the display's refresh
         GL gl = GL.GetApi(name => Glfw.glfwGetProcAddress(name));
         var renderer = new CityRenderer(gl, mesh);
-        _state = new State(window, renderer, new OrbitCamera(mesh.Extent, mesh.Origin), layers, onPick);
+        var overlay = new ScreenOverlay(gl);
+        _state = new State(window, renderer, overlay, new OrbitCamera(mesh.Extent, mesh.Origin), layers, onPick);
         _state.Show();
         Glfw.glfwSetCursorPosCallback(window, &OnCursor);
         Glfw.glfwSetMouseButtonCallback(window, &OnButton);
@@ -119,7 +120,8 @@ public static unsafe class WindowViewer
         }
         finally
         {
-            renderer.Dispose(); // GL objects before the context goes (notes §4.1)
+            overlay.Dispose(); // GL objects before the context goes (notes §4.1)
+            renderer.Dispose();
             Glfw.glfwDestroyWindow(window);
             Glfw.glfwTerminate();
             _state = null;
@@ -153,7 +155,7 @@ public static unsafe class WindowViewer
         return grid;
     }
 
-    private sealed class State(nint window, CityRenderer renderer, OrbitCamera camera, ViewLayer[,,] layers, Action<int, int, int> onPick)
+    private sealed class State(nint window, CityRenderer renderer, ScreenOverlay overlay, OrbitCamera camera, ViewLayer[,,] layers, Action<int, int, int> onPick)
     {
         private int _scenario, _column, _year;
         private int _pressedButton = -1;
@@ -168,6 +170,11 @@ public static unsafe class WindowViewer
         public void Show()
         {
             renderer.SetValues(Current.Ramp01);
+            if (Current.Legend is MapLegend legend)
+            {
+                overlay.SetImage(MapAnnotations.Panel(legend), MapAnnotations.PanelWidth, MapAnnotations.PanelHeight);
+            }
+
             Glfw.glfwSetWindowTitle(window, $"BuildingTwin — {Current.Name} (C column, S scenario, Y year, click pick, drag pan, right-drag orbit, wheel zoom)");
             Dirty = true;
         }
@@ -178,6 +185,7 @@ public static unsafe class WindowViewer
             (int w, int h) = FramebufferSize();
             renderer.Draw(camera.ToCamera(w, h), Current.Diverging ? ColourRamp.BlueRed : ColourRamp.Viridis, w, h, (255, 255, 255));
             renderer.BlitToScreen(w, h);
+            overlay.BlitToScreenBottomLeft();
             Glfw.glfwSwapBuffers(window);
             renderer.Finish();
             FrameTimesMs.Add((Glfw.glfwGetTime() - start) * 1000);
