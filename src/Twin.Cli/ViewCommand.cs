@@ -10,8 +10,9 @@ namespace Twin.Cli;
 
 /// <summary>
 /// <c>twin view</c>: a desktop window over one or more runs of the same stock (system GLFW 3.3+). C switches the column,
-/// S the scenario, Y the year of the pathway (for before/after quantities); a click prints the building's card.
-/// Each column keeps one colour range over all scenarios and years, so switching compares like with like.
+/// S the scenario (each run, then each later run minus the first), Y the year of the pathway (for before/after quantities);
+/// a click prints the building's card. Each column keeps one colour range over all runs and years (and one symmetric range
+/// for the differences), so switching compares like with like.
 /// </summary>
 internal static partial class ViewCommand
 {
@@ -44,33 +45,7 @@ internal static partial class ViewCommand
             string[] names = r.GetValue(columns) is { Length: > 0 } c ? c
                 : [.. DefaultStems.Where(s => tables[0].Find(s + "_before_kwh") is not null || tables[0].Find(s + "_before_kwh_per_m2") is not null), .. DefaultPlain.Where(n => tables[0].Find(n) is not null)];
             int[] years = Years(tables[0]);
-            var grid = new ViewLayer[tables.Length, names.Length, years.Length];
-            for (int col = 0; col < names.Length; col++)
-            {
-                bool stem = tables[0].Find(names[col]) is null;
-                var values = new double[tables.Length, years.Length][];
-                for (int run = 0; run < tables.Length; run++)
-                {
-                    for (int y = 0; y < years.Length; y++)
-                    {
-                        values[run, y] = RenderCommand.Values(tables[run], names[col], stem ? years[y] : null);
-                    }
-                }
-
-                (double min, double max) = MapRenderer.Range(values.Cast<double[]>().SelectMany(v => v).ToArray(), diverging: false);
-                string unit = RenderCommand.UnitOf(stem ? tables[0].Columns.First(x => x.Name.StartsWith(names[col] + "_before", StringComparison.Ordinal)).Name : names[col]);
-                for (int run = 0; run < tables.Length; run++)
-                {
-                    string runName = Path.GetFileName(Path.GetFullPath(runs[run]).TrimEnd('/'));
-                    for (int y = 0; y < years.Length; y++)
-                    {
-                        string quantity = stem ? $"{names[col]} in {years[y].ToString(CultureInfo.InvariantCulture)}" : names[col];
-                        string label = string.Create(CultureInfo.InvariantCulture, $"{runName} · {quantity} · {min:G4}…{max:G4}");
-                        var legend = new MapLegend(runName, quantity, unit, min, max, ColourRamp.Viridis);
-                        grid[run, col, y] = new ViewLayer(label, values[run, y].Select(v => double.IsFinite(v) ? (float)((v - min) / (max - min)) : float.NaN).ToArray(), Legend: legend);
-                    }
-                }
-            }
+            ViewLayer[,,] grid = Layers(tables, runs.Select(p => Path.GetFileName(Path.GetFullPath(p).TrimEnd('/'))).ToArray(), names, years);
 
             FeatureTable first = tables[0];
             double[] heights = first.Find("height_m") is not null ? RenderCommand.Numbers(first, "height_m") : Enumerable.Repeat(10.0, first.Count).ToArray();
@@ -86,6 +61,60 @@ internal static partial class ViewCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Layers [scenario, column, year]: each run's values on one viridis range per column (over all runs and years), then
+    /// for each run after the first its difference to the first on RdBu, symmetric around zero (one range per column), so
+    /// S steps through e.g. "bau", "deep", "deep − bau".
+    /// </summary>
+    private static ViewLayer[,,] Layers(FeatureTable[] tables, string[] runNames, string[] names, int[] years)
+    {
+        int runs = tables.Length;
+        var grid = new ViewLayer[runs + runs - 1, names.Length, years.Length];
+        for (int col = 0; col < names.Length; col++)
+        {
+            bool stem = tables[0].Find(names[col]) is null;
+            string unit = RenderCommand.UnitOf(stem ? tables[0].Columns.First(x => x.Name.StartsWith(names[col] + "_before", StringComparison.Ordinal)).Name : names[col]);
+            var values = new double[runs, years.Length][];
+            var diffs = new double[runs - 1, years.Length][];
+            for (int run = 0; run < runs; run++)
+            {
+                for (int y = 0; y < years.Length; y++)
+                {
+                    values[run, y] = RenderCommand.Values(tables[run], names[col], stem ? years[y] : null);
+                    if (run > 0)
+                    {
+                        double[] v = values[run, y], b = values[0, y];
+                        diffs[run - 1, y] = v.Select((x, i) => x - b[i]).ToArray();
+                    }
+                }
+            }
+
+            (double min, double max) = MapRenderer.Range(values.Cast<double[]>().SelectMany(v => v).ToArray(), diverging: false);
+            (double dMin, double dMax) = MapRenderer.Range(diffs.Cast<double[]>().SelectMany(v => v).ToArray(), diverging: true);
+            for (int y = 0; y < years.Length; y++)
+            {
+                string quantity = stem ? $"{names[col]} in {years[y].ToString(CultureInfo.InvariantCulture)}" : names[col];
+                for (int run = 0; run < runs; run++)
+                {
+                    grid[run, col, y] = Layer(runNames[run], quantity, unit, values[run, y], min, max, diverging: false);
+                    if (run > 0)
+                    {
+                        grid[runs + run - 1, col, y] = Layer($"{runNames[run]} − {runNames[0]}", quantity, unit, diffs[run - 1, y], dMin, dMax, diverging: true);
+                    }
+                }
+            }
+        }
+
+        return grid;
+    }
+
+    private static ViewLayer Layer(string title, string quantity, string unit, double[] values, double min, double max, bool diverging)
+    {
+        string label = string.Create(CultureInfo.InvariantCulture, $"{title} · {quantity} · {min:G4}…{max:G4}");
+        var legend = new MapLegend(title, quantity, unit, min, max, diverging ? ColourRamp.BlueRed : ColourRamp.Viridis);
+        return new ViewLayer(label, values.Select(v => double.IsFinite(v) ? (float)((v - min) / (max - min)) : float.NaN).ToArray(), diverging, legend);
     }
 
     /// <summary>The first frame (shader compilation, first upload use) apart; then median, 95th percentile and rate of the rest.</summary>

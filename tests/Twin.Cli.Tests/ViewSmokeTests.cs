@@ -59,11 +59,13 @@ public sealed class ViewSmokeTests
         string script = shot + ".sh";
         File.WriteAllText(script, $"""
             #!/usr/bin/env bash
-            dotnet "{twin}" view --results "{run}" --auto-close 20 > /dev/null 2>&1 &
+            dotnet "{twin}" view --results "{run}" "{run}" --auto-close 20 > /dev/null 2>&1 &
             pid=$!
             for i in $(seq 100); do xdotool search --name BuildingTwin >/dev/null 2>&1 && break; sleep 0.2; done
             sleep 1.5
             xwd -root -silent > "{shot}"
+            xdotool key s; sleep 0.3; xdotool key s; sleep 1
+            xwd -root -silent > "{shot}.diff"
             xdotool key Escape
             wait $pid
             """);
@@ -71,12 +73,18 @@ public sealed class ViewSmokeTests
         using Process p = Process.Start(psi)!;
         Assert.True(p.WaitForExit(60_000), "timed out");
 
-        Func<int, int, (byte R, byte G, byte B)> pixel = ReadXwd(File.ReadAllBytes(shot));
+        // First the run on viridis; after S, S the third scenario, "run − run", on the diverging ramp.
+        AssertLegendRamp(ReadXwd(File.ReadAllBytes(shot)), ColourRamp.Viridis);
+        AssertLegendRamp(ReadXwd(File.ReadAllBytes(shot + ".diff")), ColourRamp.BlueRed);
+    }
+
+    private static void AssertLegendRamp(Func<int, int, (byte R, byte G, byte B)> pixel, ColourRamp ramp)
+    {
         (int barX, int barY, _, int barH) = MapAnnotations.LegendBar(MapAnnotations.PanelWidth, MapAnnotations.PanelHeight);
-        int panelTop = Height - MapAnnotations.PanelHeight, y = panelTop + barY + (barH / 2);
+        int y = Height - MapAnnotations.PanelHeight + barY + (barH / 2);
         foreach (int k in new[] { 2, 150, 297 })
         {
-            (byte r, byte g, byte b) = ColourRamp.Viridis.At(k / 299.0);
+            (byte r, byte g, byte b) = ramp.At(k / 299.0);
             (byte R, byte G, byte B) got = pixel(barX + k, y);
             Assert.True(Math.Abs(got.R - r) <= 3 && Math.Abs(got.G - g) <= 3 && Math.Abs(got.B - b) <= 3, $"legend bar at {k}: expected ({r},{g},{b}), window shows {got}");
         }

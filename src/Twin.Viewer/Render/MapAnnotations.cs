@@ -61,9 +61,9 @@ public static class MapAnnotations
 
             canvas.DrawText($"{legend.Quantity} [{legend.Unit}]", x, y - 8, SKTextAlign.Left, font, ink);
             string format = LabelFormat(Math.Max(Math.Abs(legend.Min), Math.Abs(legend.Max)));
-            canvas.DrawText(legend.Min.ToString(format, CultureInfo.InvariantCulture), x, y + h + 18, SKTextAlign.Left, font, ink);
-            canvas.DrawText(((legend.Min + legend.Max) / 2).ToString(format, CultureInfo.InvariantCulture), x + (w / 2), y + h + 18, SKTextAlign.Center, font, ink);
-            canvas.DrawText(legend.Max.ToString(format, CultureInfo.InvariantCulture), x + w, y + h + 18, SKTextAlign.Right, font, ink);
+            canvas.DrawText(Label(legend.Min, format), x, y + h + 18, SKTextAlign.Left, font, ink);
+            canvas.DrawText(Label((legend.Min + legend.Max) / 2, format), x + (w / 2), y + h + 18, SKTextAlign.Center, font, ink);
+            canvas.DrawText(Label(legend.Max, format), x + w, y + h + 18, SKTextAlign.Right, font, ink);
             using var noValue = new SKPaint { Color = new SKColor(200, 200, 200) };
             canvas.DrawRect(x + w + 14, y, 16, h, noValue);
             canvas.DrawText("no value", x + w + 36, y + h - 3, SKTextAlign.Left, font, ink);
@@ -111,6 +111,9 @@ public static class MapAnnotations
         string label = metres >= 1000 ? $"{(metres / 1000).ToString("0.#", CultureInfo.InvariantCulture)} km" : $"{metres.ToString("0", CultureInfo.InvariantCulture)} m";
         canvas.DrawText(label, (x0 + x1) / 2, y - 10, SKTextAlign.Center, font, ink);
     }
+
+    /// <summary>A legend label; zero (the middle of a diverging legend) reads "0", not "0E+0".</summary>
+    internal static string Label(double v, string format) => v == 0 ? "0" : v.ToString(format, CultureInfo.InvariantCulture);
 
     /// <summary>One number format for all legend labels, chosen by the largest magnitude, so the labels read alike.</summary>
     internal static string LabelFormat(double largest) => largest switch

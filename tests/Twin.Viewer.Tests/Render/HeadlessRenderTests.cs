@@ -18,8 +18,9 @@ public sealed class HeadlessRenderTests
     [InlineData(450.0, 12.5, "13")]
     [InlineData(0.8, 0.25, "0.25")]
     [InlineData(0.004, 0.00125, "1.25E-3")]
+    [InlineData(7.54e5, 0.0, "0")]
     public void LegendLabels_ShareTheFormatOfTheLargestMagnitude(double largest, double value, string expected) =>
-        Assert.Equal(expected, value.ToString(MapAnnotations.LabelFormat(largest), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected, MapAnnotations.Label(value, MapAnnotations.LabelFormat(largest)));
 
     [SkippableFact]
     public void TopDown_IdBufferPicksEachBuilding_AndColoursFollowTheRamp()
