@@ -53,8 +53,8 @@ internal static class RenderCommand
         string? before = t.Columns.Select(c => c.Name).FirstOrDefault(c => c.StartsWith(name + "_before", StringComparison.Ordinal));
         if (before is null)
         {
-            string stems = string.Join(", ", t.Columns.Select(c => c.Name).Where(c => c.Contains("_before", StringComparison.Ordinal)).Select(c => c[..c.IndexOf("_before", StringComparison.Ordinal)]));
-            throw new ArgumentException($"--year needs a column stem with _before/_after columns; '{name}' has none. Stems: {stems}.");
+            string stems = string.Join(", ", t.Columns.Select(c => c.Name).Where(c => c.Contains("_before", StringComparison.Ordinal)).Select(c => c[..c.IndexOf("_before", StringComparison.Ordinal)]).Distinct());
+            throw new ArgumentException($"'{name}' is not a stem with _before/_after columns in {t.SourcePath} (a state in a year needs one). Stems: {stems}.");
         }
 
         string after = before.Replace("_before", "_after", StringComparison.Ordinal);

@@ -75,7 +75,8 @@ internal static partial class ViewCommand
         for (int col = 0; col < names.Length; col++)
         {
             bool stem = tables[0].Find(names[col]) is null;
-            string unit = RenderCommand.UnitOf(stem ? tables[0].Columns.First(x => x.Name.StartsWith(names[col] + "_before", StringComparison.Ordinal)).Name : names[col]);
+            string unitColumn = stem ? tables[0].Columns.Select(x => x.Name).FirstOrDefault(n => n.StartsWith(names[col] + "_before", StringComparison.Ordinal)) ?? names[col] : names[col];
+            string unit = RenderCommand.UnitOf(unitColumn); // an unknown name fails just below, in Values, with the list of stems
             var values = new double[runs, years.Length][];
             var diffs = new double[runs - 1, years.Length][];
             for (int run = 0; run < runs; run++)
