@@ -93,26 +93,22 @@ public static class GeoParquetReader
                 target.Span[i] = buf[i] ?? double.NaN;
             }
         }
-        else
+        else if (field.IsNullable)
         {
             float?[] buf = new float?[count];
-            if (field.IsNullable)
-            {
-                await rg.ReadAsync(field, buf.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-            }
-            else
-            {
-                float[] plain = new float[count];
-                await rg.ReadAsync(field, plain.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-                for (int i = 0; i < count; i++)
-                {
-                    buf[i] = plain[i];
-                }
-            }
-
+            await rg.ReadAsync(field, buf.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
             for (int i = 0; i < count; i++)
             {
                 target.Span[i] = buf[i] is float v ? v : double.NaN;
+            }
+        }
+        else
+        {
+            float[] buf = new float[count];
+            await rg.ReadAsync(field, buf.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            for (int i = 0; i < count; i++)
+            {
+                target.Span[i] = buf[i];
             }
         }
     }
