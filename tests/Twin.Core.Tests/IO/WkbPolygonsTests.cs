@@ -42,20 +42,9 @@ public sealed class WkbPolygonsTests
     [Fact]
     public void Decode_IsoZmTypeCode_SkipsZAndM()
     {
-        // Hand-built ISO WKB: little endian, type 3003 (Polygon ZM), one ring of 4 XYZM vertices.
-        var bytes = new List<byte> { 1 };
-        bytes.AddRange(BitConverter.GetBytes(3003u));
-        bytes.AddRange(BitConverter.GetBytes(1u));
-        bytes.AddRange(BitConverter.GetBytes(4u));
-        foreach ((double x, double y) in new[] { (0.0, 0.0), (4.0, 0.0), (0.0, 3.0), (0.0, 0.0) })
-        {
-            foreach (double v in new[] { x, y, 99.0, -7.0 })
-            {
-                bytes.AddRange(BitConverter.GetBytes(v));
-            }
-        }
-
-        PolygonColumns got = WkbPolygons.Decode([bytes.ToArray()], new string?[1]);
+        // ISO type 3003 (Polygon ZM): one ring of 4 XYZM vertices.
+        byte[] wkb = OneRingPolygon(3003u, 4, [0, 0, 99, -7, 4, 0, 99, -7, 0, 3, 99, -7, 0, 0, 99, -7]);
+        PolygonColumns got = WkbPolygons.Decode([wkb], new string?[1]);
         Assert.Equal([0.0, 4.0, 0.0, 0.0], got.X);
         Assert.Equal([0.0, 0.0, 3.0, 0.0], got.Y);
     }
@@ -63,16 +52,7 @@ public sealed class WkbPolygonsTests
     [Fact]
     public void Decode_UnclosedRing_IsClosed()
     {
-        var bytes = new List<byte> { 1 };
-        bytes.AddRange(BitConverter.GetBytes(3u));
-        bytes.AddRange(BitConverter.GetBytes(1u));
-        bytes.AddRange(BitConverter.GetBytes(3u));
-        foreach (double v in new[] { 0.0, 0.0, 4.0, 0.0, 0.0, 3.0 })
-        {
-            bytes.AddRange(BitConverter.GetBytes(v));
-        }
-
-        PolygonColumns got = WkbPolygons.Decode([bytes.ToArray()], new string?[1]);
+        PolygonColumns got = WkbPolygons.Decode([OneRingPolygon(3u, 3, [0, 0, 4, 0, 0, 3])], new string?[1]);
         Assert.Equal([0, 4], got.RingOffsets);
         Assert.Equal((0.0, 0.0), (got.X[3], got.Y[3]));
     }
@@ -156,6 +136,21 @@ public sealed class WkbPolygonsTests
         Geometry g = Fixtures.Wkt("POLYGON ((0 0, 30 0, 30 30, 0 30, 0 0), (10 10, 20 10, 20 20, 10 20, 10 10))");
         Polygon back = PolygonColumns.FromGeometries([g]).ToPolygon(0, new GeometryFactory());
         Assert.True(back.EqualsExact(g));
+    }
+
+    /// <summary>Hand-built little-endian WKB of a polygon with one ring: the type code as given, then the ordinates.</summary>
+    private static byte[] OneRingPolygon(uint type, uint vertices, double[] ordinates)
+    {
+        var bytes = new List<byte> { 1 };
+        bytes.AddRange(BitConverter.GetBytes(type));
+        bytes.AddRange(BitConverter.GetBytes(1u));
+        bytes.AddRange(BitConverter.GetBytes(vertices));
+        foreach (double v in ordinates)
+        {
+            bytes.AddRange(BitConverter.GetBytes(v));
+        }
+
+        return [.. bytes];
     }
 
     private static void AssertSame(PolygonColumns expected, PolygonColumns actual)
