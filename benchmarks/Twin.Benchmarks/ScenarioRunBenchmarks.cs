@@ -1,25 +1,25 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Twin.Cli.Runs;
 using Twin.Core.IO;
-using Twin.Core.Loading;
-using Twin.Sim.Engine;
+using Twin.Pipeline;
+using Twin.Pipeline.IO;
 using Twin.Sim.Scenarios;
 
 namespace Twin.Benchmarks;
 
 /// <summary>
-/// End to end: 1,000,000 synthetic buildings from GeoParquet → load, validate, measure, type → 5 scenarios ×
-/// 26 years → per-building GeoParquet + per-year Parquet for each scenario. What `twin run --scenario a b c d e`
-/// does, minus console output. Peak memory: measure the process (README of this folder).
+/// End to end through the run library: 1,000,000 synthetic buildings from GeoParquet → load, validate, measure, type →
+/// 5 scenarios × 26 years → a complete run folder per scenario (GeoParquet buildings, per-year and per-neighbourhood
+/// tables, manifest). What `twin run --scenario a b c d e --format geoparquet` does, minus console output. Peak memory:
+/// measure the process (README of this folder).
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
 public class ScenarioRunBenchmarks
 {
     private string _stock = null!;
     private string _out = null!;
-    private SimulationData _data = null!;
-    private Scenario[] _scenarios = null!;
+    private TwinData _data = null!;
+    private ScenarioFile[] _scenarios = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -31,33 +31,30 @@ public class ScenarioRunBenchmarks
         }
 
         _out = Path.Combine(Path.GetTempPath(), "twin-bench-runs");
-        _data = EngineInputs.Load(RepoPaths.Samples);
-        string dir = Path.Combine(RepoPaths.Samples, "scenarios");
-        Scenario Read(string n) => ScenarioJson.Parse(File.ReadAllText(Path.Combine(dir, n + ".json")), n);
+        _data = TwinData.Load();
+        ScenarioFile Read(string n) => ScenarioFile.Load(Path.Combine(_data.Folder, "scenarios", n + ".json"));
+        ScenarioFile bau = Read("bau"), shallow = Read("shallow-heat-pump");
         _scenarios =
         [
-            Read("bau"),
-            Read("shallow-heat-pump"),
+            bau,
+            shallow,
             Read("deep-district-heat"),
-            Read("bau") with { Name = "bau-random", Uptake = new Uptake { RatePerYear = 0.01, Order = UptakeOrder.Random } },
-            Read("shallow-heat-pump") with { Name = "shallow-fast", Uptake = new Uptake { RatePerYear = 0.05 } },
+            bau with { Scenario = bau.Scenario with { Name = "bau-random", Uptake = new Uptake { RatePerYear = 0.01, Order = UptakeOrder.Random } } },
+            shallow with { Scenario = shallow.Scenario with { Name = "shallow-fast", Uptake = new Uptake { RatePerYear = 0.05 } } },
         ];
     }
 
     [Benchmark(Description = "1M buildings x 5 scenarios x 26 years, GeoParquet to GeoParquet")]
     public int OneMillionFiveScenarios()
     {
-        LoadResult load = StockLoader.Load(_stock, _data.Typologies);
-        EncodedGeometries footprints = ResultExport.EncodeFootprints(load.Stock);
+        var options = new RunOptions { Formats = OutputFormats.GeoParquet };
+        TwinStock stock = TwinStock.Load(new StockSource { Path = _stock }, _data, options);
         int renovated = 0;
-        foreach (Scenario s in _scenarios)
+        foreach (ScenarioFile s in _scenarios)
         {
-            SimulationResult r = Simulator.Run(load.Stock, _data, s);
-            string dir = Path.Combine(_out, s.Name);
-            Directory.CreateDirectory(dir);
-            GeoParquetWriter.Write(ResultExport.Buildings(load.Stock, _data, r), Path.Combine(dir, "buildings.parquet"), encoded: footprints);
-            ParquetTableWriter.Write(ResultExport.Years(r), Path.Combine(dir, "years.parquet"));
-            renovated += r.RenovatedTotal;
+            ScenarioRun run = ScenarioRun.Execute(stock, _data, s, options);
+            RunDirectory.Write(run, Path.Combine(_out, s.Scenario.Name), options);
+            renovated += run.Headline.Renovated;
         }
 
         return renovated;

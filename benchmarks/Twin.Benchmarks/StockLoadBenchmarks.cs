@@ -30,7 +30,7 @@ public class StockLoadBenchmarks
         string district = Path.Combine(RepoPaths.Samples, "warsaw-srodmiescie");
         _sample = Path.Combine(district, "buildings.geojson");
         _neighbourhoods = Path.Combine(district, "neighbourhoods.geojson");
-        _sampleOptions = new StockLoadOptions { Mapping = AttributeMapping.Load(Path.Combine(district, "bdot10k-mapping.json")) };
+        _sampleOptions = new StockLoadOptions { Mapping = MappingFile.Read(Path.Combine(district, "bdot10k-mapping.json")) };
         _synthetic = Path.Combine(Path.GetTempPath(), "twin-bench-synthetic-1m.parquet");
         if (!File.Exists(_synthetic))
         {

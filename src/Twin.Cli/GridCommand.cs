@@ -19,8 +19,8 @@ internal static class GridCommand
         command.SetAction(r =>
         {
             FeatureTable table = FeatureReader.Read(r.GetValue(input)!);
-            CoordinateReferenceSystem source = table.Crs ?? StockCommand.ParseCrs(r.GetValue(sourceCrs), "--source-crs")
-                ?? throw new InvalidDataException($"{table.SourcePath}: CRS unknown; pass --source-crs.");
+            CoordinateReferenceSystem source = table.Crs ?? Common.ParseCrs(r.GetValue(sourceCrs), "--source-crs")
+                ?? throw Twin.Core.Validation.InputException.Fatal(table.SourcePath, "crs", null, "the file's CRS is unknown", "Name it with --source-crs EPSG:xxxx.", Twin.Core.Validation.IssueCodes.UnknownCrs);
             CoordinateReferenceSystem metric = MetricCrs.For(table.Geometries, source);
             var reprojector = new Reprojector(source, metric);
             var metricEnv = new Envelope();

@@ -1,10 +1,18 @@
 using System.CommandLine;
 using Spectre.Console;
+using Twin.Core.Validation;
 
 namespace Twin.Cli;
 
+/// <summary>
+/// The <c>twin</c> command. Exit codes: 0 done; 2 the input cannot be used (every problem printed to stderr with file,
+/// feature, field, value and a hint); 70 a bug in twin (the stack trace goes to a log file, never dressed up as a user
+/// error); 130 cancelled (Ctrl+C), with no half-written output left behind.
+/// </summary>
 internal static class Program
 {
+    public const int UserError = 2, Bug = 70, Cancelled = 130;
+
     public static int Main(string[] args)
     {
         var root = new RootCommand("BuildingTwin: a building-stock digital twin for renovation planning")
@@ -20,20 +28,59 @@ internal static class Program
             AdviseCommand.Create(),
             RenderCommand.Create(),
             ViewCommand.Create(),
+            SchemaCommand.Create(),
         };
+        root.Options.Add(Common.Data);
         if (Console.IsOutputRedirected)
         {
             AnsiConsole.Profile.Width = 160; // tables in logs and CI output: do not wrap at the 80-column default
         }
 
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = !cancel.IsCancellationRequested; // the first Ctrl+C stops cleanly, a second one kills
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        Common.Cancellation = cancel.Token;
         try
         {
-            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            ParseResult parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                Errors.Print(parsed.Errors.Select(e => new DataIssue(InputException.CommandLine, null, "arguments", string.Join(' ', args), null, e.Message, "Run 'twin --help' or 'twin <command> --help'.", IssueOutcome.Fatal, IssueCodes.InvalidArgument)).ToList());
+                return UserError;
+            }
+
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or NotSupportedException or UnauthorizedAccessException or InvalidOperationException or Twin.Sim.Engine.ScenarioException)
+        catch (Exception ex) when (Unwrap(ex) is InputException input)
         {
-            AnsiConsole.MarkupLine($"[red]error[/]: {Markup.Escape(ex.Message)}");
-            return 2;
+            Errors.Print(input.Issues);
+            return UserError;
+        }
+        catch (Exception ex) when (Unwrap(ex) is OperationCanceledException)
+        {
+            Console.Error.WriteLine("cancelled: nothing half-written was left behind.");
+            return Cancelled;
+        }
+        catch (Exception ex)
+        {
+            Errors.Bug(ex, args);
+            return Bug;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
         }
     }
+
+    /// <summary>The user-facing exception inside the wrappers of parallel loops and reflection.</summary>
+    private static Exception Unwrap(Exception ex) => ex switch
+    {
+        AggregateException a when a.InnerExceptions.Count >= 1 && a.InnerExceptions.All(i => Unwrap(i) is InputException or OperationCanceledException) => Unwrap(a.InnerExceptions[0]),
+        System.Reflection.TargetInvocationException { InnerException: Exception inner } => Unwrap(inner),
+        _ => ex,
+    };
 }

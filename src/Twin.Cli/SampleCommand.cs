@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Twin.Core.Loading;
-using Twin.Cli.Runs;
-using Twin.Sim.Engine;
+using Twin.Pipeline;
 
 namespace Twin.Cli;
 
@@ -11,41 +9,23 @@ namespace Twin.Cli;
 /// </summary>
 internal static class SampleCommand
 {
-    public static readonly IReadOnlyList<string> Scenarios = ["bau", "shallow-heat-pump", "deep-district-heat"];
-
     public static Command Create()
     {
         var output = new Option<string?>("--out") { Description = "Folder for the outputs (default: out/sample)" };
-        var command = new Command("sample", "Run the main job on the bundled sample district (central Warsaw): stock summary, three scenarios, comparison") { output };
-        command.SetAction(r => Run(r.GetValue(output) ?? Path.Combine("out", "sample")));
+        var threads = Common.Threads();
+        var command = new Command("sample", "Run the main job on the bundled sample district (central Warsaw): stock summary, three scenarios, comparison") { output, threads };
+        command.SetAction(r => Run(r.GetValue(Common.Data), r.GetValue(output) ?? Path.Combine("out", "sample"), Common.RunOptions(r.GetValue(threads), "both")));
         return command;
     }
 
-    public static int Run(string outDir)
+    public static int Run(string? dataFolder, string outDir, RunOptions options)
     {
-        string[] scenarioFiles = Scenarios.Select(name => Path.Combine(SamplePaths.Root, "scenarios", name + ".json")).ToArray();
-        if (RunCommand.ReadScenarios(scenarioFiles) is not { } scenarios)
-        {
-            return 2;
-        }
-
-        // One load serves the stock summary and the three runs.
-        SimulationData data = EngineInputs.Load(SamplePaths.Root);
-        var options = new StockLoadOptions { Mapping = AttributeMapping.Load(SamplePaths.Mapping) };
-        LoadResult load = StockLoader.Load(SamplePaths.Buildings, data.Typologies, options, SamplePaths.Neighbourhoods);
-        int code = StockCommand.Report(load, data.Typologies, Path.Combine(outDir, "stock"));
-        if (code != 0)
-        {
-            return code;
-        }
-
-        code = RunCommand.RunScenarios(load, data, scenarios, Path.Combine(outDir, "runs"), subfolders: true, climate: null, threads: null, [SamplePaths.Buildings, SamplePaths.Mapping, SamplePaths.Neighbourhoods]);
-        if (code != 0)
-        {
-            return code;
-        }
-
-        CompareCommand.Run(Scenarios.Select(name => Path.Combine(outDir, "runs", name)).ToList(), Path.Combine(outDir, "compare-co2.png"), maps: true);
+        var sample = new SampleDistrict(TwinData.ResolveFolder(dataFolder));
+        (TwinData data, TwinStock stock, IReadOnlyList<ScenarioFile> scenarios) = ScenarioRun.Prepare(dataFolder, null, sample.Stock, sample.ScenarioPaths, options);
+        StockCommand.Run(stock, data, Path.Combine(outDir, "stock"), options);
+        string runs = Path.Combine(outDir, "runs");
+        RunCommand.RunAll(stock, data, scenarios, runs, subfolders: true, options);
+        CompareCommand.Run(scenarios.Select(s => Path.Combine(runs, s.Scenario.Name)).ToList(), Path.Combine(outDir, "compare-co2.png"), maps: true);
         return 0;
     }
 }

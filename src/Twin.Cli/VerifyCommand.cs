@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Twin.Core.IO;
 using Twin.Core.Typologies;
+using Twin.Core.Validation;
 using Twin.Sim.Verification;
 
 namespace Twin.Cli;
@@ -25,12 +26,14 @@ internal static class VerifyCommand
         var command = new Command("tabula", "Verify the seasonal balance against TABULA's published energy need for heating") { input, output, tolerance };
         command.SetAction(r =>
         {
-            CsvTable table = CsvTable.Read(r.GetValue(input)!);
+            string path = r.GetValue(input)!;
+            Pipeline.IO.InputFiles.Require(path, "TABULA export", "--input");
+            CsvTable table = CsvTable.Read(path);
             foreach (string required in RequiredColumns)
             {
                 if (!table.Has(required))
                 {
-                    throw new InvalidDataException($"{table.Source}: column '{required}' is missing; expected a TABULA calculator export.");
+                    throw InputException.Fatal(table.Source, required, null, $"column '{required}' is missing", "Give a TABULA calculator export (the layout of episcope-tabula_existing_state_all_countries_tsib.csv).", IssueCodes.InvalidTable);
                 }
             }
 
@@ -49,7 +52,7 @@ internal static class VerifyCommand
         var command = new Command("tabula-variants", "Apply TABULA refurbishment measures to each existing state and compare with the published variants") { existing, variants, measures, output, tolerance };
         command.SetAction(r =>
         {
-            string typologies = Path.Combine(SamplePaths.Root, "typologies");
+            string typologies = Path.Combine(Pipeline.TwinData.ResolveFolder(r.GetValue(Common.Data)), "typologies");
             var existingRows = CsvTable.Read(r.GetValue(existing) ?? Path.Combine(typologies, "tabula_PL_existing_state.csv")).ToDictionaries();
             var variantRows = CsvTable.Read(r.GetValue(variants) ?? Path.Combine(typologies, "tabula_PL_variants.csv")).ToDictionaries();
             string[] measureFiles = r.GetValue(measures) is { Length: > 0 } m ? m : [Path.Combine(typologies, "tabula_measures_PL.csv"), Path.Combine(typologies, "measure_supplements_PL.csv")];

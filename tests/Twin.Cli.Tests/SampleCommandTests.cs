@@ -18,19 +18,15 @@ public sealed class SampleCommandTests
     public void Sample_RunsStockAndThreeScenarios_WritesEverything()
     {
         string o = SampleOut.Value;
-        foreach (string f in new[] { "stock/stock.parquet", "stock/stock.geojson", "stock/rejects.geojson", "stock/issues.csv", "compare-co2.png" })
+        foreach (string f in new[] { "stock/stock.parquet", "stock/stock.gpkg", "stock/stock.geojson", "stock/rejects.geojson", "stock/issues.csv", "stock/manifest.json", "compare-co2.png" })
         {
             Assert.True(new FileInfo(Path.Combine(o, f)).Length > 0, f);
         }
 
-        foreach (string scenario in SampleCommand.Scenarios)
+        foreach (string scenario in Twin.Pipeline.SampleDistrict.ScenarioNames)
         {
-            if (File.Exists(Path.Combine(o, "runs", scenario, "map-co2.png")))
-            {
-                Assert.Equal(new byte[] { 137, 80, 78, 71 }, File.ReadAllBytes(Path.Combine(o, "runs", scenario, "map-co2.png"))[..4]);
-            }
-
-            foreach (string f in new[] { "buildings.parquet", "years.parquet", "years.csv", "neighbourhoods.parquet", "neighbourhoods.csv", "manifest.json", "rejects.geojson", "issues.csv" })
+            Assert.Equal(new byte[] { 137, 80, 78, 71 }, File.ReadAllBytes(Path.Combine(o, $"compare-map-{scenario}.png"))[..4]);
+            foreach (string f in new[] { "buildings.parquet", "buildings.gpkg", "years.parquet", "years.csv", "neighbourhoods.parquet", "neighbourhoods.csv", "manifest.json", "rejects.geojson", "issues.csv" })
             {
                 Assert.True(new FileInfo(Path.Combine(o, "runs", scenario, f)).Length > 0, $"{scenario}/{f}");
             }
@@ -65,7 +61,7 @@ public sealed class SampleCommandTests
 
         using JsonDocument manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "manifest.json")));
         Assert.Equal(simulated, manifest.RootElement.GetProperty("buildings_simulated").GetInt64());
-        Assert.Equal(64, manifest.RootElement.GetProperty("inputs_sha256").EnumerateObject().First().Value.GetString()!.Length);
+        Assert.Equal(64, manifest.RootElement.GetProperty("inputs").EnumerateArray().First().GetProperty("sha256").GetString()!.Length);
     }
 
     [Fact]

@@ -121,8 +121,8 @@ public sealed class ViewSmokeTests
     /// <summary>A pixel near the centre whose 7×7 neighbourhood shows one building, in the headless frame of the window's first view.</summary>
     private static (int X, int Y, string Id) ReferencePick(string run)
     {
-        FeatureTable t = GeoParquetReader.Read(RenderCommand.BuildingsFile(run));
-        CityMesh mesh = CityMesh.Build(RenderCommand.ToMetric(t), RenderCommand.Numbers(t, "height_m"));
+        FeatureTable t = Twin.Pipeline.IO.RunDirectory.Open(run).ReadBuildings();
+        CityMesh mesh = CityMesh.Build(RenderCommand.ToMetric(t), RenderCommand.Heights(t));
         RenderedFrame frame = HeadlessGl.OrSkip(() =>
         {
             using HeadlessContext context = HeadlessContext.Create();

@@ -14,7 +14,7 @@ internal static class SimFixtures
     private static readonly Lazy<BuildingStock> LazySample = new(() => StockLoader.Load(
         Path.Combine(TestPaths.Samples, "warsaw-srodmiescie", "buildings.geojson"),
         Data.Typologies,
-        new StockLoadOptions { Mapping = AttributeMapping.Load(Path.Combine(TestPaths.Samples, "warsaw-srodmiescie", "bdot10k-mapping.json")) },
+        new StockLoadOptions { Mapping = MappingFile.Read(Path.Combine(TestPaths.Samples, "warsaw-srodmiescie", "bdot10k-mapping.json")) },
         Path.Combine(TestPaths.Samples, "warsaw-srodmiescie", "neighbourhoods.geojson")).Stock);
 
     public static SimulationData Data => LazyData.Value;

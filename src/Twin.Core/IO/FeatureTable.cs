@@ -112,6 +112,7 @@ public sealed class FeatureTable
     private readonly string?[] _rowErrors;
     private Geometry?[]? _geometries;
     private byte[]?[]? _wkb;
+    private ParallelOptions? _parallel;
 
     public FeatureTable(string sourcePath, string format, CoordinateReferenceSystem? crs, Geometry?[] geometries, IReadOnlyList<AttributeColumn> columns, string?[]? rowErrors = null, string?[]? featureIds = null)
         : this(sourcePath, format, crs, geometries.Length, columns, rowErrors, featureIds)
@@ -166,8 +167,9 @@ public sealed class FeatureTable
     public int Count { get; }
 
     /// <summary>A table whose geometries are WKB blobs (null = missing), parsed to NTS only when <see cref="Geometries"/> is used.</summary>
-    public static FeatureTable FromWkb(string sourcePath, string format, CoordinateReferenceSystem? crs, byte[]?[] wkb, IReadOnlyList<AttributeColumn> columns) =>
-        new(sourcePath, format, crs, wkb.Length, columns, null, null) { _wkb = wkb };
+    /// <remarks><paramref name="parallel"/> (threads, cancellation) is used when the geometries are parsed.</remarks>
+    public static FeatureTable FromWkb(string sourcePath, string format, CoordinateReferenceSystem? crs, byte[]?[] wkb, IReadOnlyList<AttributeColumn> columns, ParallelOptions? parallel = null) =>
+        new(sourcePath, format, crs, wkb.Length, columns, null, null) { _wkb = wkb, _parallel = parallel };
 
     /// <summary>
     /// The polygonal geometries as flat columns (a new copy per call, free to reproject in place): decoded straight
@@ -180,7 +182,7 @@ public sealed class FeatureTable
         {
             if (_geometries is null)
             {
-                return WkbPolygons.Decode(_wkb!, new string?[Count]); // the reasons are RowErrors' once Geometries is parsed
+                return WkbPolygons.Decode(_wkb!, new string?[Count], _parallel); // the reasons are RowErrors' once Geometries is parsed
             }
         }
 
@@ -193,7 +195,7 @@ public sealed class FeatureTable
         {
             if (_geometries is null)
             {
-                Geometry?[] parsed = ParseWkb(_wkb!, _rowErrors);
+                Geometry?[] parsed = ParseWkb(_wkb!, _rowErrors, _parallel ?? new ParallelOptions());
                 _wkb = null; // from now on the geometries are the source of truth
                 Volatile.Write(ref _geometries, parsed);
             }
@@ -203,10 +205,10 @@ public sealed class FeatureTable
     }
 
     /// <summary>WKB → NTS in parallel, one reader per worker (WKBReader is not thread-safe).</summary>
-    private static Geometry?[] ParseWkb(byte[]?[] blobs, string?[] errors)
+    private static Geometry?[] ParseWkb(byte[]?[] blobs, string?[] errors, ParallelOptions parallel)
     {
         var geometries = new Geometry?[blobs.Length];
-        Parallel.For(0, blobs.Length, () => new WKBReader(new NetTopologySuite.NtsGeometryServices(new PrecisionModel(), 0)), (i, _, reader) =>
+        Parallel.For(0, blobs.Length, parallel, () => new WKBReader(new NetTopologySuite.NtsGeometryServices(new PrecisionModel(), 0)), (i, _, reader) =>
         {
             if (blobs[i] is { Length: > 0 } blob)
             {

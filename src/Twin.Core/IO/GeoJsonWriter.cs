@@ -14,7 +14,7 @@ public static class GeoJsonWriter
 
     public static void Write(FeatureTable table, string path)
     {
-        Geometry?[] geometries = GeoParquetWriter.ToWgs84(table);
+        Geometry?[] geometries = GeoParquetWriter.ToWgs84(table, new ParallelOptions());
         string tmp = path + ".tmp-" + Environment.ProcessId;
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (dir is not null)

@@ -12,13 +12,31 @@ namespace Twin.Core.IO;
 /// </summary>
 public static class GeoPackageWriter
 {
-    public static void Write(FeatureTable table, string path, string layer = "buildings")
+    /// <summary>Writes the table as one feature layer; written to a temporary name and renamed, so a crash never leaves a partial file.</summary>
+    public static void Write(FeatureTable table, string path, string layer = "buildings", CancellationToken cancellation = default)
     {
-        if (File.Exists(path))
+        string tmp = path + ".tmp-" + Environment.ProcessId;
+        if (File.Exists(tmp))
         {
-            File.Delete(path);
+            File.Delete(tmp);
         }
 
+        try
+        {
+            WriteTo(table, tmp, layer, cancellation);
+            File.Move(tmp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(tmp))
+            {
+                File.Delete(tmp);
+            }
+        }
+    }
+
+    private static void WriteTo(FeatureTable table, string path, string layer, CancellationToken cancellation)
+    {
         CoordinateReferenceSystem crs = table.Crs ?? CoordinateReferenceSystem.Wgs84;
         int srsId = crs.Epsg ?? 99999;
         var csb = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
@@ -83,6 +101,11 @@ public static class GeoPackageWriter
             var writer = new GeoPackageGeoWriter();
             for (int i = 0; i < table.Count; i++)
             {
+                if (i % 8192 == 0)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                }
+
                 Geometry? g = table.Geometries[i];
                 if (g is not null)
                 {

@@ -15,6 +15,9 @@ public static class GeoParquetReader
 {
     public static FeatureTable Read(string path) => ReadAsync(path).GetAwaiter().GetResult();
 
+    /// <summary>Reads the whole file; <paramref name="parallel"/> bounds the threads that decode its geometries and can cancel.</summary>
+    public static FeatureTable Read(string path, ParallelOptions? parallel) => ReadAsync(path, null, parallel).GetAwaiter().GetResult();
+
     /// <summary>Reads the geometry and only the named attribute columns (others are not decoded at all).</summary>
     public static FeatureTable Read(string path, IReadOnlyCollection<string> columns) => ReadAsync(path, columns).GetAwaiter().GetResult();
 
@@ -22,8 +25,9 @@ public static class GeoParquetReader
     public static IReadOnlyList<string> ColumnNames(string path) =>
         ParquetReader.ReadSchemaAsync(path).GetAwaiter().GetResult().GetDataFields().Select(f => f.Name).ToArray();
 
-    public static async Task<FeatureTable> ReadAsync(string path, IReadOnlyCollection<string>? onlyColumns = null, CancellationToken cancellationToken = default)
+    public static async Task<FeatureTable> ReadAsync(string path, IReadOnlyCollection<string>? onlyColumns = null, ParallelOptions? parallel = null)
     {
+        CancellationToken cancellationToken = parallel?.CancellationToken ?? default;
         await using FileStream stream = File.OpenRead(path);
         await using ParquetReader reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
         (string geometryColumn, CoordinateReferenceSystem? crs, bool crsKnown) = ParseGeoMetadata(reader.CustomMetadata, path);
@@ -67,7 +71,7 @@ public static class GeoParquetReader
         }
 
         var columns = attributeFields.Select((f, c) => numbers[c] is double[] x ? AttributeColumn.FromNumbers(f.Name, x) : new AttributeColumn(f.Name, TypeOf(f.ClrType), values[c]!)).ToList();
-        return FeatureTable.FromWkb(path, "GeoParquet", crsKnown ? crs : null, blobs, columns);
+        return FeatureTable.FromWkb(path, "GeoParquet", crsKnown ? crs : null, blobs, columns, parallel);
     }
 
     private static AttributeType TypeOf(Type t) =>

@@ -18,16 +18,17 @@ public static class GeoParquetWriter
     /// <summary>Rows per row group: large enough for column compression, small enough to stream.</summary>
     public const int DefaultRowGroupSize = 100_000;
 
-    public static void Write(FeatureTable table, string path, int rowGroupSize = DefaultRowGroupSize, EncodedGeometries? encoded = null) =>
-        WriteAsync(table, path, rowGroupSize, encoded).GetAwaiter().GetResult();
+    public static void Write(FeatureTable table, string path, int rowGroupSize = DefaultRowGroupSize, EncodedGeometries? encoded = null, ParallelOptions? parallel = null) =>
+        WriteAsync(table, path, rowGroupSize, encoded, parallel).GetAwaiter().GetResult();
 
     /// <summary>
     /// Writes the table; <paramref name="encoded"/> (from <see cref="Encode"/>) reuses already reprojected and WKB-encoded
     /// geometries, e.g. when several result tables of the same stock are written.
     /// </summary>
-    public static async Task WriteAsync(FeatureTable table, string path, int rowGroupSize = DefaultRowGroupSize, EncodedGeometries? encoded = null, CancellationToken cancellationToken = default)
+    public static async Task WriteAsync(FeatureTable table, string path, int rowGroupSize = DefaultRowGroupSize, EncodedGeometries? encoded = null, ParallelOptions? parallel = null)
     {
-        encoded ??= Encode(table);
+        CancellationToken cancellationToken = parallel?.CancellationToken ?? default;
+        encoded ??= Encode(table, parallel);
         if (encoded.Wkb.Length != table.Count)
         {
             throw new ArgumentException($"{encoded.Wkb.Length} encoded geometries for {table.Count} features.", nameof(encoded));
@@ -68,7 +69,7 @@ public static class GeoParquetWriter
         File.Move(tmp, path, overwrite: true);
     }
 
-    internal static Geometry?[] ToWgs84(FeatureTable table)
+    internal static Geometry?[] ToWgs84(FeatureTable table, ParallelOptions parallel)
     {
         if (table.Crs is null || table.Crs.Epsg == 4326)
         {
@@ -77,7 +78,7 @@ public static class GeoParquetWriter
 
         var reprojector = new Reprojector(table.Crs, CoordinateReferenceSystem.Wgs84);
         var result = new Geometry?[table.Count];
-        Parallel.For(0, table.Count, i => result[i] = table.Geometries[i] is Geometry g ? KeptValid(reprojector.Transform(g)) : null);
+        Parallel.For(0, table.Count, parallel, i => result[i] = table.Geometries[i] is Geometry g ? KeptValid(reprojector.Transform(g)) : null);
         return result;
     }
 
@@ -91,11 +92,12 @@ public static class GeoParquetWriter
         g.NumPoints <= 5 * g.NumGeometries || g.IsValid ? g : NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(g);
 
     /// <summary>Reprojects to WGS 84 and encodes every geometry as little-endian ISO WKB, in parallel.</summary>
-    public static EncodedGeometries Encode(FeatureTable table)
+    public static EncodedGeometries Encode(FeatureTable table, ParallelOptions? parallel = null)
     {
-        Geometry?[] geometries = ToWgs84(table);
+        parallel ??= new ParallelOptions();
+        Geometry?[] geometries = ToWgs84(table, parallel);
         var wkb = new byte[geometries.Length][];
-        Parallel.For(0, geometries.Length, () => new WKBWriter(ByteOrder.LittleEndian, handleSRID: false, emitZ: false, emitM: false), (i, _, writer) =>
+        Parallel.For(0, geometries.Length, parallel, () => new WKBWriter(ByteOrder.LittleEndian, handleSRID: false, emitZ: false, emitM: false), (i, _, writer) =>
         {
             wkb[i] = geometries[i] is Geometry g ? writer.Write(g) : null!;
             return writer;

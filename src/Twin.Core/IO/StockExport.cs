@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using Twin.Core.Loading;
+using Twin.Core.Schema;
 using Twin.Core.Stock;
 using Twin.Core.Typologies;
 using Twin.Core.Validation;
@@ -9,47 +10,49 @@ namespace Twin.Core.IO;
 /// <summary>Turns a stock and its rejects into <see cref="FeatureTable"/>s for the GeoParquet / GeoJSON writers (columns as in data/samples/SCHEMA.md).</summary>
 public static class StockExport
 {
+    /// <summary>The stock as a feature table: footprints and every <see cref="OutputTable.Stock"/> column of the registry.</summary>
     public static FeatureTable ToTable(BuildingStock s, TypologyCatalog catalog)
     {
         object?[] Col<T>(T[] values, Func<T, object?> f) => values.Select(f).ToArray();
         object?[] Num(double[] v) => Col(v, x => (object)Math.Round(x, 3));
+        AttributeColumn C(string name, object?[] values) => ColumnRegistry.Column(OutputTable.Stock, name, values);
         var columns = new List<AttributeColumn>
         {
-            new("building_id", AttributeType.Text, Col(s.Ids, x => x)),
-            new("source_row", AttributeType.Integer, Col(s.SourceRows, x => (long)x)),
-            new("footprint_area_m2", AttributeType.Number, Num(s.FootprintAreaM2)),
-            new("perimeter_m", AttributeType.Number, Num(s.PerimeterM)),
-            new("party_wall_length_m", AttributeType.Number, Num(s.PartyWallLengthM)),
-            new("exposed_wall_length_m", AttributeType.Number, Num(s.ExposedWallLengthM)),
-            new("exposed_wall_north_m", AttributeType.Number, Num(s.ExposedWallNorthM)),
-            new("exposed_wall_east_m", AttributeType.Number, Num(s.ExposedWallEastM)),
-            new("exposed_wall_south_m", AttributeType.Number, Num(s.ExposedWallSouthM)),
-            new("exposed_wall_west_m", AttributeType.Number, Num(s.ExposedWallWestM)),
-            new("height_m", AttributeType.Number, Num(s.HeightM)),
-            new("height_source", AttributeType.Text, Col(s.HeightSource, Name)),
-            new("storeys", AttributeType.Integer, Col(s.Storeys, x => (long)x)),
-            new("storeys_source", AttributeType.Text, Col(s.StoreysSource, Name)),
-            new("construction_year", AttributeType.Integer, Col(s.ConstructionYear, x => x == 0 ? null : (object)(long)x)),
-            new("construction_year_source", AttributeType.Text, Col(s.ConstructionYearSource, Name)),
-            new("construction_year_rule", AttributeType.Text, Col(s.ConstructionYearRule, x => x)),
-            new("use_code", AttributeType.Text, Col(s.UseCode, x => x)),
-            new("use", AttributeType.Text, Col(s.Use, x => x.ToString().ToLowerInvariant())),
-            new("dwellings", AttributeType.Integer, Col(s.Dwellings, x => x == 0 ? null : (object)(long)x)),
-            new("size_class", AttributeType.Text, Col(s.SizeClass, x => x == SizeClass.Unknown ? null : x.ToString())),
-            new("size_class_source", AttributeType.Text, Col(s.SizeClassSource, Name)),
-            new("country", AttributeType.Text, Col(s.Country, x => x.Length == 0 ? null : x)),
-            new("country_source", AttributeType.Text, Col(s.CountrySource, Name)),
-            new("typology", AttributeType.Text, Col(s.TypologyIndex, x => x < 0 ? null : catalog.Types[x].Code)),
-            new("gross_floor_area_m2", AttributeType.Number, Num(s.GrossFloorAreaM2)),
-            new("heated_floor_area_m2", AttributeType.Number, Num(s.HeatedFloorAreaM2)),
-            new("wall_area_m2", AttributeType.Number, Num(s.WallAreaM2)),
-            new("roof_area_m2", AttributeType.Number, Num(s.RoofAreaM2)),
-            new("ground_floor_area_m2", AttributeType.Number, Num(s.GroundFloorAreaM2)),
-            new("window_north_m2", AttributeType.Number, Num(s.WindowNorthM2)),
-            new("window_east_m2", AttributeType.Number, Num(s.WindowEastM2)),
-            new("window_south_m2", AttributeType.Number, Num(s.WindowSouthM2)),
-            new("window_west_m2", AttributeType.Number, Num(s.WindowWestM2)),
-            new("neighbourhood", AttributeType.Text, Col(s.NeighbourhoodIndex, x => x < 0 ? null : s.NeighbourhoodNames[x])),
+            C("building_id", Col(s.Ids, x => x)),
+            C("source_row", Col(s.SourceRows, x => (long)x)),
+            C("footprint_area_m2", Num(s.FootprintAreaM2)),
+            C("perimeter_m", Num(s.PerimeterM)),
+            C("party_wall_length_m", Num(s.PartyWallLengthM)),
+            C("exposed_wall_length_m", Num(s.ExposedWallLengthM)),
+            C("exposed_wall_north_m", Num(s.ExposedWallNorthM)),
+            C("exposed_wall_east_m", Num(s.ExposedWallEastM)),
+            C("exposed_wall_south_m", Num(s.ExposedWallSouthM)),
+            C("exposed_wall_west_m", Num(s.ExposedWallWestM)),
+            C("height_m", Num(s.HeightM)),
+            C("height_source", Col(s.HeightSource, Name)),
+            C("storeys", Col(s.Storeys, x => (long)x)),
+            C("storeys_source", Col(s.StoreysSource, Name)),
+            C("construction_year", Col(s.ConstructionYear, x => x == 0 ? null : (object)(long)x)),
+            C("construction_year_source", Col(s.ConstructionYearSource, Name)),
+            C("construction_year_rule", Col(s.ConstructionYearRule, x => x)),
+            C("use_code", Col(s.UseCode, x => x)),
+            C("use", Col(s.Use, x => x.ToString().ToLowerInvariant())),
+            C("dwellings", Col(s.Dwellings, x => x == 0 ? null : (object)(long)x)),
+            C("size_class", Col(s.SizeClass, x => x == SizeClass.Unknown ? null : x.ToString())),
+            C("size_class_source", Col(s.SizeClassSource, Name)),
+            C("country", Col(s.Country, x => x.Length == 0 ? null : x)),
+            C("country_source", Col(s.CountrySource, Name)),
+            C("typology", Col(s.TypologyIndex, x => x < 0 ? null : catalog.Types[x].Code)),
+            C("gross_floor_area_m2", Num(s.GrossFloorAreaM2)),
+            C("heated_floor_area_m2", Num(s.HeatedFloorAreaM2)),
+            C("wall_area_m2", Num(s.WallAreaM2)),
+            C("roof_area_m2", Num(s.RoofAreaM2)),
+            C("ground_floor_area_m2", Num(s.GroundFloorAreaM2)),
+            C("window_north_m2", Num(s.WindowNorthM2)),
+            C("window_east_m2", Num(s.WindowEastM2)),
+            C("window_south_m2", Num(s.WindowSouthM2)),
+            C("window_west_m2", Num(s.WindowWestM2)),
+            C("neighbourhood", Col(s.NeighbourhoodIndex, x => x < 0 ? null : s.NeighbourhoodNames[x])),
         };
         return new FeatureTable("stock", "BuildingStock", s.Crs, [.. s.Footprints], columns, featureIds: s.Ids);
     }
@@ -58,22 +61,23 @@ public static class StockExport
     public static FeatureTable RejectsToTable(LoadResult result, Spatial.CoordinateReferenceSystem? sourceCrs)
     {
         IReadOnlyList<RejectedBuilding> r = result.Rejects;
+        AttributeColumn C(string name, Func<RejectedBuilding, object?> f) => ColumnRegistry.Column(OutputTable.Rejects, name, r.Select(f).ToArray());
         var columns = new List<AttributeColumn>
         {
-            new("source_row", AttributeType.Integer, r.Select(x => (object?)(long)x.SourceRow).ToArray()),
-            new("building_id", AttributeType.Text, r.Select(x => (object?)x.Id).ToArray()),
-            new("reason_code", AttributeType.Text, r.Select(x => (object?)x.Code).ToArray()),
-            new("reason", AttributeType.Text, r.Select(x => (object?)x.Reason).ToArray()),
+            C("source_row", x => (long)x.SourceRow),
+            C("building_id", x => x.Id),
+            C("reason_code", x => x.Code),
+            C("reason", x => x.Reason),
         };
         Geometry?[] geometries = r.Select(x => sourceCrs is null ? null : x.Geometry).ToArray();
         return new FeatureTable(result.Source, "rejects", sourceCrs, geometries, columns);
     }
 
-    /// <summary>Writes all issues as CSV (file, feature_id, field, value, unit, outcome, code, message, hint).</summary>
+    /// <summary>Writes all issues as CSV (the <see cref="OutputTable.Issues"/> columns: file, feature_id, field, value, unit, outcome, code, message, hint).</summary>
     public static void WriteIssuesCsv(IEnumerable<DataIssue> issues, string path)
     {
         using var w = new StreamWriter(path);
-        w.WriteLine("file,feature_id,field,value,unit,outcome,code,message,hint");
+        w.WriteLine(string.Join(',', ColumnRegistry.Of(OutputTable.Issues).Select(c => c.Name)));
         foreach (DataIssue i in issues)
         {
             w.WriteLine(string.Join(',', new[] { i.File, i.FeatureId, i.Field, i.Value, i.Unit, i.Outcome.ToString(), i.Code, i.Message, i.Hint }.Select(Csv)));

@@ -16,11 +16,12 @@ public static class WkbPolygons
     private const uint PolygonType = 3, MultiPolygonType = 6;
 
     /// <summary>Decodes one WKB blob per feature (null or empty = no geometry); <paramref name="errors"/>[i] gets the reason a blob was unreadable.</summary>
-    public static PolygonColumns Decode(IReadOnlyList<byte[]?> blobs, string?[] errors)
+    public static PolygonColumns Decode(IReadOnlyList<byte[]?> blobs, string?[] errors, ParallelOptions? parallel = null)
     {
+        parallel ??= new ParallelOptions();
         int n = blobs.Count;
         int[] polygons = new int[n + 1], rings = new int[n + 1], points = new int[n + 1];
-        Parallel.For(0, n, i =>
+        Parallel.For(0, n, parallel, i =>
         {
             if (blobs[i] is not { Length: > 0 } blob)
             {
@@ -47,7 +48,7 @@ public static class WkbPolygons
         }
 
         var target = new Target(new double[points[n]], new double[points[n]], new int[rings[n] + 1], new int[polygons[n] + 1]);
-        Parallel.For(0, n, i =>
+        Parallel.For(0, n, parallel, i =>
         {
             if (polygons[i + 1] > polygons[i])
             {

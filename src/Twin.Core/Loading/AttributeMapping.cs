@@ -69,6 +69,22 @@ public sealed record AttributeMapping
 
     public IReadOnlyList<string> Country { get; init; } = ["addr:country", "country"];
 
+    /// <summary>The source's use value kept as <c>use_code</c>; empty = the <see cref="Use"/> attribute's value.</summary>
+    public IReadOnlyList<string> UseCode { get; init; } = [];
+
+    /// <summary>A TABULA size class already given (SFH, TH, MFH, AB); empty = inferred from use, storeys and party walls.</summary>
+    public IReadOnlyList<string> SizeClass { get; init; } = [];
+
+    /// <summary>A neighbourhood name per building, used when no neighbourhood polygons are given; empty = none.</summary>
+    public IReadOnlyList<string> Neighbourhood { get; init; } = [];
+
+    /// <summary>
+    /// Suffix of provenance columns beside the mapped ones (twin writes <c>height_m</c> with <c>height_source</c>): where
+    /// it says <c>inferred</c> the value is used and stays flagged inferred, and <c>construction_year_rule</c> keeps the
+    /// rule's name. Null = every read value is observed.
+    /// </summary>
+    public string? ProvenanceSuffix { get; init; }
+
     /// <summary>
     /// Use value → kind. "*" is the fallback for values not listed. OSM defaults follow the OSM wiki
     /// "Key:building" residential values.
@@ -91,7 +107,40 @@ public sealed record AttributeMapping
     /// <summary>Construction-year inference when the data has no year; empty = leave the year missing.</summary>
     public IReadOnlyList<YearRule> YearRules { get; init; } = [];
 
+    /// <summary>The OpenStreetMap default.</summary>
     public static AttributeMapping Osm { get; } = new();
+
+    /// <summary>
+    /// twin's own stock files (stock.parquet / stock.gpkg / stock.geojson, data/samples/SCHEMA.md): every attribute is
+    /// taken as written, with its provenance, so a stock read back simulates the same buildings as the original.
+    /// </summary>
+    public static AttributeMapping TwinStock { get; } = new()
+    {
+        Name = "twin-stock",
+        Id = ["building_id"],
+        Height = ["height_m"],
+        Storeys = ["storeys"],
+        Year = ["construction_year"],
+        Use = ["use"],
+        UseCode = ["use_code"],
+        Dwellings = ["dwellings"],
+        Country = ["country"],
+        SizeClass = ["size_class"],
+        Neighbourhood = ["neighbourhood"],
+        ProvenanceSuffix = "_source",
+        UseClasses = new Dictionary<string, UseKind>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["residential"] = UseKind.Residential,
+            ["nonresidential"] = UseKind.NonResidential,
+            ["*"] = UseKind.Unknown,
+        },
+    };
+
+    /// <summary>Columns that only twin's stock files have together: such a file is read with <see cref="TwinStock"/> by default.</summary>
+    private static readonly string[] TwinStockSignature = ["building_id", "use", "use_code", "size_class", "size_class_source", "construction_year_source", "typology"];
+
+    /// <summary>True when the table is a stock file written by twin (it has all of twin's stock columns).</summary>
+    public static bool IsTwinStock(IO.FeatureTable table) => TwinStockSignature.All(c => table.Find(c) is not null);
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -101,19 +150,29 @@ public sealed record AttributeMapping
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    /// <summary>Reads a mapping from JSON; members left out keep their OSM defaults.</summary>
-    public static AttributeMapping Load(string path)
+    /// <summary>Parses a mapping from JSON (<paramref name="source"/> names it in issues); members left out keep their OSM defaults.</summary>
+    /// <exception cref="Validation.InputException">Not valid JSON, wrong types, or an empty list entry; the issue names the JSON path and line.</exception>
+    public static AttributeMapping Parse(string json, string source)
     {
+        const string Hint = "Fix the mapping file; data/samples/warsaw-srodmiescie/bdot10k-mapping.json is an example.";
+        AttributeMapping? m;
         try
         {
-            AttributeMapping m = JsonSerializer.Deserialize<AttributeMapping>(File.ReadAllText(path), JsonOptions)
-                ?? throw new InvalidDataException($"{path}: empty attribute mapping.");
-            return m with { UseClasses = new Dictionary<string, UseKind>(m.UseClasses, StringComparer.OrdinalIgnoreCase) };
+            m = JsonSerializer.Deserialize<AttributeMapping>(json, JsonOptions);
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"{path}: invalid attribute mapping at {ex.Path} (line {ex.LineNumber + 1}): {ex.Message}", ex);
+            string message = ex.Message;
+            int tail = message.IndexOf(" Path: ", StringComparison.Ordinal);
+            throw Validation.InputException.Fatal(source, $"{ex.Path ?? "$"} (line {(ex.LineNumber ?? 0) + 1})", null, $"invalid attribute mapping: {(tail > 0 ? message[..tail] : message).TrimEnd('.')}", Hint, Validation.IssueCodes.InvalidMapping, ex);
         }
+
+        if (m is null)
+        {
+            throw Validation.InputException.Fatal(source, "$", "null", "the attribute mapping is empty", Hint, Validation.IssueCodes.InvalidMapping);
+        }
+
+        return m with { UseClasses = new Dictionary<string, UseKind>(m.UseClasses, StringComparer.OrdinalIgnoreCase) };
     }
 
     public UseKind Classify(string? useValue)

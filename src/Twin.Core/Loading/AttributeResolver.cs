@@ -27,12 +27,15 @@ internal sealed class AttributeResolver
     private readonly AttributeColumn? _use;
     private readonly AttributeColumn? _dwellings;
     private readonly AttributeColumn? _country;
+    private readonly AttributeColumn? _useCode;
+    private readonly AttributeColumn? _sizeClass;
+    private readonly AttributeColumn? _neighbourhood;
 
     public AttributeResolver(FeatureTable table, StockLoadOptions options, TypologyCatalog catalog, IssueList issues, CoordinateReferenceSystem metric)
     {
         _table = table;
         _options = options;
-        _mapping = options.Mapping;
+        _mapping = options.Mapping ?? AttributeMapping.Osm;
         _catalog = catalog;
         _issues = issues;
         _metric = metric;
@@ -42,6 +45,9 @@ internal sealed class AttributeResolver
         _use = Find(_mapping.Use);
         _dwellings = Find(_mapping.Dwellings);
         _country = Find(_mapping.Country);
+        _useCode = Find(_mapping.UseCode);
+        _sizeClass = Find(_mapping.SizeClass);
+        _neighbourhood = Find(_mapping.Neighbourhood);
     }
 
     public StockBuilder Resolve(int[] accepted, StockLoader.RowState[] rows, Geometry[] geometries, FootprintMeasures measures)
@@ -55,8 +61,9 @@ internal sealed class AttributeResolver
             b.Ids[k] = rows[row].Id!;
             b.SourceRows[k] = row;
             b.Footprints[k] = geometries[k];
-            b.UseCode[k] = AttributeParsing.Text(_use?.Values[row]);
-            kinds[k] = _mapping.Classify(b.UseCode[k]);
+            string? useValue = AttributeParsing.Text(_use?.Values[row]);
+            b.UseCode[k] = _useCode is null ? useValue : AttributeParsing.Text(_useCode.Values[row]);
+            kinds[k] = _mapping.Classify(useValue);
             b.Use[k] = kinds[k] switch
             {
                 UseKind.NonResidential => BuildingUse.NonResidential,
@@ -69,6 +76,7 @@ internal sealed class AttributeResolver
         ResolveHeights(b, kinds);
         ResolveYears(b);
         ResolveCountries(b);
+        ApplyProvenance(b);
         ResolveTypologies(b, kinds, measures);
         ComputeEnvelope(b, measures);
         ReportFileLevelGaps(b);
@@ -157,7 +165,7 @@ internal sealed class AttributeResolver
 
     private void ResolveYears(StockBuilder b)
     {
-        int now = DateTime.UtcNow.Year;
+        int now = _options.ReferenceYear;
         for (int k = 0; k < b.Ids.Length; k++)
         {
             int row = b.SourceRows[k];
@@ -169,7 +177,7 @@ internal sealed class AttributeResolver
             }
             else if (y is int yy && (yy < _options.MinYear || yy > now))
             {
-                _issues.Add(b.Ids[k], _year!.Name, yy.ToString(CultureInfo.InvariantCulture), "year", $"construction year {yy} is outside {_options.MinYear}–{now}", "Check the value; the year was inferred.", IssueOutcome.Inferred, IssueCodes.AbsurdYear);
+                _issues.Add(b.Ids[k], _year!.Name, yy.ToString(CultureInfo.InvariantCulture), "year", $"construction year {yy} is outside {_options.MinYear}–{now} (the stock's reference year)", "Check the value (or the reference year); the year was inferred.", IssueOutcome.Inferred, IssueCodes.AbsurdYear);
                 y = null;
             }
 
@@ -234,8 +242,17 @@ internal sealed class AttributeResolver
         for (int k = 0; k < b.Ids.Length; k++)
         {
             b.GrossFloor[k] = m.AreaM2[k] * b.Storeys[k];
-            SizeClass size = SizeClassOf(kinds[k], b.Storeys[k], b.Dwellings[k], m.PartyWallLengthM[k], m.PerimeterM[k], b.GrossFloor[k]);
-            (b.SizeClass[k], b.SizeClassSource[k]) = (size, size == SizeClass.Unknown ? AttributeSource.Missing : AttributeSource.Inferred);
+            SizeClass size;
+            if (GivenSizeClass(b.SourceRows[k]) is (SizeClass given, AttributeSource source))
+            {
+                (size, b.SizeClass[k], b.SizeClassSource[k]) = (given, given, source);
+            }
+            else
+            {
+                size = SizeClassOf(kinds[k], b.Storeys[k], b.Dwellings[k], m.PartyWallLengthM[k], m.PerimeterM[k], b.GrossFloor[k]);
+                (b.SizeClass[k], b.SizeClassSource[k]) = (size, size == SizeClass.Unknown ? AttributeSource.Missing : AttributeSource.Inferred);
+            }
+
             b.Typology[k] = -1;
             if (size == SizeClass.Unknown)
             {
@@ -257,6 +274,83 @@ internal sealed class AttributeResolver
                 _issues.Add(b.Ids[k], "typology", null, null, $"no TABULA typology: {why}", "Add the missing attribute, a year rule, or a catalog for this country.", IssueOutcome.Warning, IssueCodes.NoTypology);
             }
         }
+    }
+
+    /// <summary>A size class the source states (mapping <see cref="AttributeMapping.SizeClass"/>), with its provenance; null when none.</summary>
+    private (SizeClass, AttributeSource)? GivenSizeClass(int row)
+    {
+        string? text = AttributeParsing.Text(_sizeClass?.Values[row]);
+        return text is not null && Enum.TryParse(text, ignoreCase: true, out SizeClass s) && s != SizeClass.Unknown && Enum.IsDefined(s)
+            ? (s, Provenance(_sizeClass!, row) ?? AttributeSource.Observed)
+            : null;
+    }
+
+    /// <summary>
+    /// The provenance a source states for a mapped column (twin's own <c>*_source</c> columns): a value the twin once
+    /// inferred stays flagged inferred when read back, so reading an output never turns a guess into an observation.
+    /// </summary>
+    private AttributeSource? Provenance(AttributeColumn column, int row) =>
+        _mapping.ProvenanceSuffix is string suffix && _table.Find(ProvenanceColumnName(column.Name, suffix)) is AttributeColumn p
+            ? AttributeParsing.Text(p.Values[row]) switch
+            {
+                "inferred" => AttributeSource.Inferred,
+                "missing" => AttributeSource.Missing,
+                "observed" => AttributeSource.Observed,
+                _ => null,
+            }
+            : null;
+
+    /// <summary>height_m → height_source, storeys → storeys_source: the unit suffix is not part of the provenance column's name.</summary>
+    private static string ProvenanceColumnName(string column, string suffix) =>
+        (column.EndsWith("_m", StringComparison.Ordinal) ? column[..^2] : column) + suffix;
+
+    /// <summary>Applies stated provenance to height, storeys, year and country (see <see cref="Provenance"/>), and keeps year rules' names.</summary>
+    private void ApplyProvenance(StockBuilder b)
+    {
+        if (_mapping.ProvenanceSuffix is null)
+        {
+            return;
+        }
+
+        AttributeColumn? rule = _year is null ? null : _table.Find(_year.Name + "_rule");
+        for (int k = 0; k < b.Ids.Length; k++)
+        {
+            int row = b.SourceRows[k];
+            if (_height is not null && b.HeightSource[k] == AttributeSource.Observed && Provenance(_height, row) == AttributeSource.Inferred)
+            {
+                b.HeightSource[k] = AttributeSource.Inferred;
+            }
+
+            if (_storeys is not null && b.StoreysSource[k] == AttributeSource.Observed && Provenance(_storeys, row) == AttributeSource.Inferred)
+            {
+                b.StoreysSource[k] = AttributeSource.Inferred;
+            }
+
+            if (_year is not null && b.YearSource[k] == AttributeSource.Observed && Provenance(_year, row) == AttributeSource.Inferred)
+            {
+                b.YearSource[k] = AttributeSource.Inferred;
+                b.YearRule[k] = AttributeParsing.Text(rule?.Values[row]);
+            }
+
+            if (_country is not null && b.CountrySource[k] == AttributeSource.Observed && Provenance(_country, row) == AttributeSource.Inferred)
+            {
+                b.CountrySource[k] = AttributeSource.Inferred;
+            }
+        }
+    }
+
+    /// <summary>Neighbourhood names per building from the mapped attribute (when no polygons are given): names sorted ordinally, −1 where empty.</summary>
+    public (IReadOnlyList<string> Names, int[] Index)? NeighbourhoodsFromAttribute(StockBuilder b)
+    {
+        if (_neighbourhood is null)
+        {
+            return null;
+        }
+
+        string?[] values = b.SourceRows.Select(r => AttributeParsing.Text(_neighbourhood.Values[r])).ToArray();
+        string[] names = values.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var index = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
+        return (names, values.Select(v => v is null ? -1 : index[v]).ToArray());
     }
 
     private SizeClass SizeClassOf(UseKind kind, int storeys, int dwellings, double partyWallM, double perimeterM, double grossFloorM2)

@@ -5,7 +5,8 @@ namespace Twin.Core.Loading;
 /// <summary>Options of <see cref="StockLoader"/>; every default and its source in one place.</summary>
 public sealed record StockLoadOptions
 {
-    public AttributeMapping Mapping { get; init; } = AttributeMapping.Osm;
+    /// <summary>Attribute names of the source; null = <see cref="AttributeMapping.TwinStock"/> for twin's own stock files, else <see cref="AttributeMapping.Osm"/>.</summary>
+    public AttributeMapping? Mapping { get; init; }
 
     /// <summary>CRS to assume when the file does not state one (a Shapefile without .prj, GeoParquet with crs null).</summary>
     public CoordinateReferenceSystem? AssumedSourceCrs { get; init; }
@@ -35,8 +36,27 @@ public sealed record StockLoadOptions
     /// <summary>Plausible storeys (the tallest building has 163).</summary>
     public int MaxStoreys { get; init; } = 200;
 
-    /// <summary>Plausible construction years; later than the current year is ignored too.</summary>
+    /// <summary>Plausible construction years: from this one up to <see cref="ReferenceYear"/>; others are ignored (and inferred).</summary>
     public int MinYear { get; init; } = 1000;
+
+    /// <summary>
+    /// The year the stock is described in: construction years after it are implausible. Explicit so that a result never
+    /// depends on the wall clock; <see cref="DefaultReferenceYear"/> unless the caller (e.g. a run, from its scenarios'
+    /// start year) says otherwise.
+    /// </summary>
+    public int ReferenceYear { get; init; } = DefaultReferenceYear;
+
+    /// <summary>2025: the start year of the bundled scenarios (data/samples/scenarios), the state the sample stock is taken in.</summary>
+    public const int DefaultReferenceYear = 2025;
+
+    /// <summary>Worker threads of the loader's parallel loops (reading, reprojection, metrics, neighbourhoods); null = all cores. Results do not depend on it.</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Stops a load between (and inside) its parallel steps with an <see cref="OperationCanceledException"/>.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>The parallel options of every loop of the load: <see cref="MaxDegreeOfParallelism"/> and <see cref="Cancellation"/>.</summary>
+    public ParallelOptions Parallel => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism ?? -1, CancellationToken = Cancellation };
 
     /// <summary>
     /// Multi-family buildings with at least this many storeys are apartment blocks (AB). 10 lies between the

@@ -27,13 +27,11 @@ public static class StockLoader
         FeatureTable table;
         try
         {
-            table = FeatureReader.Read(path);
+            table = FeatureReader.Read(path, options.Parallel);
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException or System.Text.Json.JsonException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or NetTopologySuite.IO.Esri.ShapefileException)
+        catch (InputException ex)
         {
-            string code = ex is FileNotFoundException ? IssueCodes.FileNotFound : IssueCodes.UnreadableFile;
-            var fatal = new DataIssue(path, null, "(file)", null, null, ex.Message, "Check the path and that the file is GeoJSON, GeoParquet, GeoPackage or Shapefile.", IssueOutcome.Fatal, code);
-            return new LoadResult(path, 0, StockBuilder.Empty(options.MetricCrs ?? CoordinateReferenceSystem.Wgs84), [], [fatal], 0, clock.Elapsed);
+            return new LoadResult(path, 0, StockBuilder.Empty(options.MetricCrs ?? CoordinateReferenceSystem.Wgs84), [], ex.Issues, 0, clock.Elapsed);
         }
 
         return Load(table, catalog, options, neighbourhoodsPath, clock);
@@ -44,6 +42,7 @@ public static class StockLoader
 
     private static LoadResult Load(FeatureTable table, TypologyCatalog catalog, StockLoadOptions options, string? neighbourhoodsPath, Stopwatch clock)
     {
+        options = options with { Mapping = options.Mapping ?? (AttributeMapping.IsTwinStock(table) ? AttributeMapping.TwinStock : AttributeMapping.Osm) };
         string file = table.SourcePath;
         var issues = new IssueList(file);
         int n = table.Count;
@@ -58,20 +57,38 @@ public static class StockLoader
             return new LoadResult(file, n, StockBuilder.Empty(options.MetricCrs ?? CoordinateReferenceSystem.Wgs84), RejectAll(table, rows, "the file's CRS is unknown"), issues.ToSortedList(), 0, clock.Elapsed);
         }
 
+        if (!Reprojector.TryCreate(sourceCrs, CoordinateReferenceSystem.Wgs84, out _, out string? crsError))
+        {
+            issues.Add(null, "crs", sourceCrs.Name, null, $"the coordinate reference system of this {table.Format} file cannot be used: {crsError}", "Reproject the file to a CRS twin knows (e.g. ogr2ogr -t_srs EPSG:4326), or name the right one with --source-crs EPSG:xxxx if the definition is wrong.", IssueOutcome.Fatal, IssueCodes.UnusableCrs);
+            return new LoadResult(file, n, StockBuilder.Empty(options.MetricCrs ?? CoordinateReferenceSystem.Wgs84), RejectAll(table, rows, "the file's CRS cannot be used"), issues.ToSortedList(), 0, clock.Elapsed);
+        }
+
         CoordinateReferenceSystem metric = options.MetricCrs ?? MetricCrs.For(rows.Select(r => r.Input), sourceCrs);
-        var reprojector = new Reprojector(sourceCrs, metric);
+        if (!Reprojector.TryCreate(sourceCrs, metric, out Reprojector? reprojector, out crsError))
+        {
+            issues.Add(null, "crs", metric.Label, null, $"the footprints cannot be measured in {metric.Label}: {crsError}", "Choose another metric CRS with --metric-crs.", IssueOutcome.Fatal, IssueCodes.UnusableCrs);
+            return new LoadResult(file, n, StockBuilder.Empty(metric), RejectAll(table, rows, "the file's CRS cannot be used"), issues.ToSortedList(), 0, clock.Elapsed);
+        }
+
+        options.Cancellation.ThrowIfCancellationRequested();
         int repaired = ProjectAndRepair(table, rows, reprojector, options, issues);
 
         var accepted = Enumerable.Range(0, n).Where(i => rows[i].RejectCode is null).ToArray();
         var geometries = accepted.Select(i => rows[i].Geometry!).ToArray();
-        FootprintMeasures measures = FootprintMetrics.Compute(geometries, options.Metrics);
+        options.Cancellation.ThrowIfCancellationRequested();
+        FootprintMeasures measures = FootprintMetrics.Compute(geometries, options.Metrics, options.Parallel);
+        options.Cancellation.ThrowIfCancellationRequested();
 
         var attributes = new AttributeResolver(table, options, catalog, issues, metric);
         StockBuilder builder = attributes.Resolve(accepted, rows, geometries, measures);
         if (neighbourhoodsPath is not null)
         {
-            Neighbourhoods hoods = Neighbourhoods.Load(neighbourhoodsPath, metric);
-            builder.SetNeighbourhoods(hoods.Names, hoods.Assign(geometries));
+            Neighbourhoods hoods = Neighbourhoods.Load(neighbourhoodsPath, metric, parallel: options.Parallel);
+            builder.SetNeighbourhoods(hoods.Names, hoods.Assign(geometries, options.Parallel));
+        }
+        else if (attributes.NeighbourhoodsFromAttribute(builder) is (IReadOnlyList<string> names, int[] index))
+        {
+            builder.SetNeighbourhoods(names, index);
         }
 
         BuildingStock stock = builder.Build();
@@ -152,7 +169,7 @@ public static class StockLoader
 
     private static int ProjectAndRepair(FeatureTable table, RowState[] rows, Reprojector reprojector, StockLoadOptions options, IssueList issues)
     {
-        Parallel.For(0, table.Count, i =>
+        Parallel.For(0, table.Count, options.Parallel, i =>
         {
             if (rows[i].Input is not Geometry input || rows[i].RejectCode is not null)
             {

@@ -59,11 +59,13 @@ public static class FootprintMetrics
 {
     public static FootprintMeasures Compute(IReadOnlyList<Geometry?> footprints) => Compute(footprints, FootprintMetricsOptions.Default);
 
-    public static FootprintMeasures Compute(IReadOnlyList<Geometry?> footprints, FootprintMetricsOptions options)
+    /// <summary>Measures every footprint; <paramref name="parallel"/> bounds the worker threads and can cancel.</summary>
+    public static FootprintMeasures Compute(IReadOnlyList<Geometry?> footprints, FootprintMetricsOptions options, ParallelOptions? parallel = null)
     {
+        parallel ??= new ParallelOptions();
         int n = footprints.Count;
         var result = new FootprintMeasures(n);
-        EdgeSet edges = EdgeSet.Build(footprints);
+        EdgeSet edges = EdgeSet.Build(footprints, parallel);
         var tree = new STRtree<int>();
         for (int i = 0; i < n; i++)
         {
@@ -76,7 +78,7 @@ public static class FootprintMetrics
         tree.Build();
         double tol = options.PartyWallToleranceM;
         double sinTol = Math.Sin(options.PartyWallMaxAngleDeg * Math.PI / 180.0);
-        Parallel.For(0, (n + 1023) / 1024, chunk =>
+        Parallel.For(0, (n + 1023) / 1024, parallel, chunk =>
         {
             var intervals = new List<(double From, double To)>();
             var neighbours = new List<int>();
@@ -207,7 +209,7 @@ public static class FootprintMetrics
 
         public double[] Coords { get; private init; } = [];
 
-        public static EdgeSet Build(IReadOnlyList<Geometry?> footprints)
+        public static EdgeSet Build(IReadOnlyList<Geometry?> footprints, ParallelOptions parallel)
         {
             int n = footprints.Count;
             int[] offsets = new int[n + 1];
@@ -217,7 +219,7 @@ public static class FootprintMetrics
             }
 
             double[] coords = new double[4 * offsets[n]];
-            Parallel.For(0, n, i =>
+            Parallel.For(0, n, parallel, i =>
             {
                 if (footprints[i] is not Geometry g)
                 {

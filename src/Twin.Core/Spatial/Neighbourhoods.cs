@@ -2,6 +2,7 @@ using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Index.Strtree;
 using Twin.Core.IO;
+using Twin.Core.Validation;
 
 namespace Twin.Core.Spatial;
 
@@ -24,22 +25,31 @@ public sealed class Neighbourhoods
 
     /// <summary>Reads neighbourhood polygons (any supported format), naming each by <paramref name="nameField"/>
     /// (default: the first of "name", "nazwa", "id", else the row number) and reprojecting them to <paramref name="target"/>.</summary>
-    public static Neighbourhoods Load(string path, CoordinateReferenceSystem target, string? nameField = null)
+    /// <exception cref="InputException">The file cannot be read, has no usable CRS, no polygons or features that are not polygons (all listed).</exception>
+    public static Neighbourhoods Load(string path, CoordinateReferenceSystem target, string? nameField = null, ParallelOptions? parallel = null)
     {
-        FeatureTable table = FeatureReader.Read(path);
+        const string Hint = "Neighbourhoods are polygons with a name (attribute 'name', 'nazwa' or 'id'); 'twin grid' writes a regular grid of them.";
+        FeatureTable table = FeatureReader.Read(path, parallel);
         CoordinateReferenceSystem source = table.Crs
-            ?? throw new InvalidDataException($"{path}: the CRS of the neighbourhood polygons is unknown; give them a .prj / GeoParquet crs, or use GeoJSON (WGS 84).");
+            ?? throw InputException.Fatal(path, "crs", null, "the CRS of the neighbourhood polygons is unknown", "Give them a .prj / GeoParquet crs, or use GeoJSON (WGS 84).", IssueCodes.UnknownCrs);
         AttributeColumn? names = nameField is null
             ? table.Find("name") ?? table.Find("nazwa") ?? table.Find("id")
-            : table.Find(nameField) ?? throw new InvalidDataException($"{path}: no attribute '{nameField}' to name neighbourhoods by; attributes are {string.Join(", ", table.Columns.Select(c => c.Name))}.");
-        var reprojector = new Reprojector(source, target);
+            : table.Find(nameField) ?? throw InputException.Fatal(path, nameField, null, $"no attribute '{nameField}' to name neighbourhoods by", $"Attributes are {string.Join(", ", table.Columns.Select(c => c.Name))}.");
+        if (!Reprojector.TryCreate(source, target, out Reprojector? reprojector, out string? error))
+        {
+            throw InputException.Fatal(path, "crs", source.Label, $"the neighbourhoods' CRS cannot be used: {error}", "Reproject them to EPSG:4326 or EPSG:2180.", IssueCodes.UnusableCrs);
+        }
+
+        var issues = new List<DataIssue>();
         var outNames = new List<string>();
         var areas = new List<Geometry>();
         for (int i = 0; i < table.Count; i++)
         {
             if (table.Geometries[i] is not Geometry g || g is not (Polygon or MultiPolygon))
             {
-                throw new InvalidDataException($"{path}: neighbourhood #{i} has {(table.Geometries[i]?.GeometryType ?? "no geometry")}; neighbourhoods must be polygons.");
+                string kind = table.Geometries[i]?.GeometryType ?? "no geometry";
+                issues.Add(new DataIssue(path, table.FeatureIds[i] ?? $"#{i + 1}", "geometry", kind, null, $"neighbourhood #{i + 1} has {kind}, not a polygon", Hint, IssueOutcome.Fatal, IssueCodes.NotPolygonal));
+                continue;
             }
 
             outNames.Add(names?.Values[i]?.ToString() ?? $"#{i}");
@@ -47,13 +57,18 @@ public sealed class Neighbourhoods
             areas.Add(projected.IsValid ? projected : NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(projected));
         }
 
-        return new Neighbourhoods([.. outNames], [.. areas]);
+        if (table.Count == 0)
+        {
+            issues.Add(new DataIssue(path, null, "(file)", null, null, "the file holds no neighbourhood polygons", Hint, IssueOutcome.Fatal, IssueCodes.EmptyGeometry));
+        }
+
+        return issues.Count > 0 ? throw new InputException(issues) : new Neighbourhoods([.. outNames], [.. areas]);
     }
 
     public static Neighbourhoods FromAreas(IReadOnlyList<string> names, IReadOnlyList<Geometry> areas) => new([.. names], [.. areas]);
 
     /// <summary>Index of the neighbourhood holding each footprint's centroid; −1 for none. First listed wins on overlaps.</summary>
-    public int[] Assign(IReadOnlyList<Geometry?> footprints)
+    public int[] Assign(IReadOnlyList<Geometry?> footprints, ParallelOptions? parallel = null)
     {
         var tree = new STRtree<int>();
         var locators = new IndexedPointInAreaLocator[Areas.Count];
@@ -65,7 +80,7 @@ public sealed class Neighbourhoods
 
         tree.Build();
         int[] result = new int[footprints.Count];
-        Parallel.For(0, footprints.Count, i =>
+        Parallel.For(0, footprints.Count, parallel ?? new ParallelOptions(), i =>
         {
             result[i] = -1;
             if (footprints[i] is not Geometry g)

@@ -135,7 +135,7 @@ public sealed class PolygonColumns
     /// Reprojects every vertex in place, in parallel chunks (ProjNet's span transform per chunk), then copies each
     /// ring's first vertex onto its closing one, which ProjNet's batch transform can change in the last bit.
     /// </summary>
-    public void TransformInPlace(Reprojector reprojector)
+    public void TransformInPlace(Reprojector reprojector, ParallelOptions? parallel = null)
     {
         if (reprojector.IsIdentity || X.Length == 0)
         {
@@ -143,7 +143,7 @@ public sealed class PolygonColumns
         }
 
         const int chunk = 16_384;
-        Parallel.For(0, ((X.Length - 1) / chunk) + 1, c =>
+        Parallel.For(0, ((X.Length - 1) / chunk) + 1, parallel ?? new ParallelOptions(), c =>
         {
             int start = c * chunk, length = Math.Min(chunk, X.Length - start);
             reprojector.Transform(X.AsSpan(start, length), Y.AsSpan(start, length));

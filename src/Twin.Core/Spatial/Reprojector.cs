@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
 using NetTopologySuite.Geometries;
 using ProjNet.CoordinateSystems.Transformations;
 
@@ -15,6 +17,28 @@ public sealed class Reprojector
         To = to;
         bool same = (from.Epsg is int a && to.Epsg is int b && a == b) || ReferenceEquals(from, to);
         _transform = same ? null : Factory.CreateFromCoordinateSystems(from.System, to.System).MathTransform;
+    }
+
+    /// <summary>
+    /// The reprojector between two CRSs, or why ProjNet cannot build it (an unsupported projection, or a parameter missing
+    /// from a .prj or WKT definition): the reason, not an exception, so a loader can report it as the file's problem.
+    /// </summary>
+    public static bool TryCreate(CoordinateReferenceSystem from, CoordinateReferenceSystem to, [NotNullWhen(true)] out Reprojector? reprojector, [NotNullWhen(false)] out string? error)
+    {
+        try
+        {
+            reprojector = new Reprojector(from, to);
+            error = null;
+            return true;
+        }
+        catch (Exception ex) when (ex is TargetInvocationException or ArgumentException or NotSupportedException or InvalidOperationException or NullReferenceException or KeyNotFoundException)
+        {
+            // ProjNet builds projections by reflection, so a missing parameter arrives wrapped in a TargetInvocationException.
+            Exception cause = ex is TargetInvocationException { InnerException: Exception inner } ? inner : ex;
+            reprojector = null;
+            error = $"cannot transform {from.Label} to {to.Label} ({cause.Message})";
+            return false;
+        }
     }
 
     public CoordinateReferenceSystem From { get; }

@@ -23,4 +23,12 @@ public static class IssueCodes
     public const string UnparsableValue = "unparsable-value";
     public const string NoTypology = "no-typology";
     public const string OutsideNeighbourhoods = "outside-neighbourhoods";
+    public const string InvalidInput = "invalid-input";
+    public const string InvalidArgument = "invalid-argument";
+    public const string InvalidTable = "invalid-table";
+    public const string InvalidScenario = "invalid-scenario";
+    public const string InvalidMapping = "invalid-mapping";
+    public const string UnusableCrs = "unusable-crs";
+    public const string IncompleteRun = "incomplete-run";
+    public const string DifferentStocks = "different-stocks";
 }

@@ -50,7 +50,7 @@ public static class Advisor
             SimulationResult r = Simulator.Run(oneBuilding, data, one, options);
             if (!r.Simulated[0])
             {
-                throw new InvalidOperationException($"The building cannot be simulated: {r.NotSimulatedReason[0]}.");
+                throw Twin.Core.Validation.InputException.Fatal(oneBuilding.Ids[0], "building", null, $"cannot be simulated: {r.NotSimulatedReason[0]}", "Advise a residential building with a TABULA typology and a heated floor area.");
             }
 
             if (r.RenovationYear[0] == 0)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Twin.Core.IO;
+using Twin.Core.Validation;
 using Twin.Core.Stock;
 using Twin.Core.Typologies;
 using Twin.Sim.Climate;
@@ -14,7 +15,8 @@ public sealed record CarrierDefaults(double PriceEurPerKWh, double Co2KgPerKWh, 
 /// <summary>Unit costs and technical assumptions for renovation measures (data/samples/defaults/unit_costs.csv, each sourced).</summary>
 public sealed record UnitCosts(IReadOnlyDictionary<string, double> Values)
 {
-    public double this[string item] => Values.TryGetValue(item, out double v) ? v : throw new InvalidDataException($"unit cost '{item}' is missing from the unit-cost table.");
+    /// <summary>The value of an item; the table was checked for every <see cref="SimulationData.RequiredUnitCosts"/> item when it was read.</summary>
+    public double this[string item] => Values[item];
 }
 
 /// <summary>
@@ -33,104 +35,249 @@ public sealed record SimulationData(
     EnergyClassScale ClassScale,
     IReadOnlyDictionary<SizeClass, HeatingSystem> CurrentHeating)
 {
+    /// <summary>The unit-cost items the engine uses; every one must be in the unit-cost table.</summary>
+    public static readonly IReadOnlyList<string> RequiredUnitCosts =
+    [
+        "wall_fix", "wall_per_cm", "roof_fix", "roof_per_cm", "floor_fix", "floor_per_cm", "envelope_lifetime", "window_double", "window_triple",
+        "window_lifetime", "ventilation_hr", "ventilation_lifetime", "price_level_factor", "insulation_lambda", "pv_investment", "pv_lifetime",
+        "pv_kwp_per_m2", "pv_performance_ratio", "pv_self_consumption", "heat_load_min_kw",
+    ];
+
+    /// <summary>Unit-cost items that are shares or ratios [-] and must lie in 0–1.</summary>
+    private static readonly string[] PositiveCosts = ["insulation_lambda", "envelope_lifetime", "window_lifetime", "ventilation_lifetime", "pv_lifetime"];
+
+    private static readonly HashSet<string> FractionCosts = new(StringComparer.Ordinal) { "pv_performance_ratio", "pv_self_consumption" };
+
+    /// <summary>
+    /// Builds the engine data from its reference tables, checking every table completely first.
+    /// </summary>
+    /// <exception cref="InputException">Any table has problems: all of them, each with file, row, column, value and unit.</exception>
     public static SimulationData FromTables(TypologyCatalog typologies, TabulaMeasureCatalog measures, PeriodClimate climate, CsvTable carriers, CsvTable systems, CsvTable costs, CsvTable currentHeating, CsvTable? energyClasses = null)
     {
-        var carrierMap = new Dictionary<Carrier, CarrierDefaults>();
-        CarrierDefaults? export = null;
-        foreach (string[] row in carriers.Rows)
+        var issues = new List<DataIssue>();
+        (Dictionary<Carrier, CarrierDefaults> carrierMap, CarrierDefaults export) = ReadCarriers(new TableReader(carriers, issues, "carrier"));
+        Dictionary<HeatingSystem, HeatingSystemSpec> systemMap = ReadSystems(new TableReader(systems, issues, "system"));
+        Dictionary<string, double> costMap = ReadCosts(new TableReader(costs, issues, "item"));
+        Dictionary<SizeClass, HeatingSystem> heating = ReadCurrentHeating(new TableReader(currentHeating, issues, "size_class"), systemMap);
+        EnergyClassScale scale = energyClasses is null ? EnergyClassScale.Geg2020 : ReadClassScale(new TableReader(energyClasses, issues, "class"));
+        if (issues.Count > 0)
         {
-            string name = carriers.Get(row, "carrier");
-            var d = new CarrierDefaults(Number(carriers, row, "price_eur_per_kwh"), Number(carriers, row, "co2_kg_per_kwh"), Number(carriers, row, "primary_nonrenewable_factor"), carriers.Get(row, "source"));
+            throw new InputException(issues);
+        }
+
+        return new SimulationData(typologies, measures, climate, carrierMap, export, systemMap, new UnitCosts(costMap), scale, heating);
+    }
+
+    private static (Dictionary<Carrier, CarrierDefaults>, CarrierDefaults) ReadCarriers(TableReader t)
+    {
+        var map = new Dictionary<Carrier, CarrierDefaults>();
+        var export = new CarrierDefaults(0, 0, 0, "none");
+        if (!t.Require("carrier", "price_eur_per_kwh", "co2_kg_per_kwh", "primary_nonrenewable_factor", "source"))
+        {
+            return (map, export);
+        }
+
+        foreach (string[] row in t.Table.Rows)
+        {
+            // Plausibility bounds: the scenario validator's (prices 0–5 EUR/kWh, emission factors 0–2 kg/kWh); f_p,nren 0–5.
+            var d = new CarrierDefaults(t.Number(row, "price_eur_per_kwh", "EUR/kWh", 0, 5), t.Number(row, "co2_kg_per_kwh", "kg/kWh", 0, 2), t.Number(row, "primary_nonrenewable_factor", "-", 0, 5), t.Table.Get(row, "source"));
+            string name = t.Key(row);
             if (name == "pvExport")
             {
                 export = d;
             }
+            else if (TryParseCarrier(name, out Carrier c))
+            {
+                map[c] = d;
+            }
             else
             {
-                carrierMap[ParseCarrier(name, carriers.Source)] = d;
+                t.Add(name, "carrier", name, null, "is not a carrier", $"Use {string.Join(", ", Enum.GetValues<Carrier>().Select(CarrierName))} or pvExport.");
             }
         }
 
-        foreach (Carrier c in Enum.GetValues<Carrier>())
+        foreach (Carrier c in Enum.GetValues<Carrier>().Where(c => !map.ContainsKey(c)))
         {
-            if (!carrierMap.ContainsKey(c))
-            {
-                throw new InvalidDataException($"{carriers.Source}: carrier '{CarrierName(c)}' is missing.");
-            }
+            t.Add(null, "carrier", CarrierName(c), null, $"carrier '{CarrierName(c)}' is missing", "Every carrier needs a row with its price, emission factor and primary-energy factor.");
         }
 
-        var systemMap = new Dictionary<HeatingSystem, HeatingSystemSpec>();
-        foreach (string[] row in systems.Rows)
+        return (map, export);
+    }
+
+    private static Dictionary<HeatingSystem, HeatingSystemSpec> ReadSystems(TableReader t)
+    {
+        var map = new Dictionary<HeatingSystem, HeatingSystemSpec>();
+        if (!t.Require("system", "carrier", "seasonal_efficiency", "investment_eur_per_kw", "investment_fixed_eur", "lifetime_years", "source"))
         {
-            string name = systems.Get(row, "system");
+            return map;
+        }
+
+        foreach (string[] row in t.Table.Rows)
+        {
+            string name = t.Key(row);
             if (!ScenarioValidator.TryParseHeating(name, out HeatingSystem h))
             {
-                throw new InvalidDataException($"{systems.Source}: unknown system '{name}'.");
+                t.Add(name, "system", name, null, "is not a heat generator", $"Use one of {string.Join(", ", Enum.GetValues<HeatingSystem>().Select(ScenarioValidator.KebabName))}.");
+                continue;
             }
 
-            systemMap[h] = new HeatingSystemSpec(h, ParseCarrier(systems.Get(row, "carrier"), systems.Source), Number(systems, row, "seasonal_efficiency"), Number(systems, row, "investment_eur_per_kw"), Number(systems, row, "investment_fixed_eur"), (int)Number(systems, row, "lifetime_years"), systems.Get(row, "source"));
-        }
-
-        var costMap = costs.Rows.ToDictionary(r => costs.Get(r, "item"), r => Number(costs, r, "value"), StringComparer.Ordinal);
-        var heating = new Dictionary<SizeClass, HeatingSystem>();
-        foreach (string[] row in currentHeating.Rows)
-        {
-            if (!Enum.TryParse(currentHeating.Get(row, "size_class"), out SizeClass size) || !ScenarioValidator.TryParseHeating(currentHeating.Get(row, "system"), out HeatingSystem h))
+            string carrierName = t.Table.Get(row, "carrier");
+            if (!TryParseCarrier(carrierName, out Carrier carrier))
             {
-                throw new InvalidDataException($"{currentHeating.Source}: cannot read row '{string.Join(",", row)}'.");
+                t.Add(name, "carrier", carrierName, null, "is not a carrier", $"Use {string.Join(", ", Enum.GetValues<Carrier>().Select(CarrierName))}.");
             }
 
-            heating[size] = h;
+            // Seasonal efficiency up to 1.2: condensing boilers on net calorific value exceed 1. Heat pumps' COPs are computed
+            // (HeatPump.Cop), so their efficiency column is not used and may hold 0.
+            bool heatPump = h is HeatingSystem.AirHeatPump or HeatingSystem.GroundHeatPump;
+            map[h] = new HeatingSystemSpec(h, carrier, t.Number(row, "seasonal_efficiency", "-", heatPump ? 0 : 0.1, heatPump ? 10 : 1.2), t.Number(row, "investment_eur_per_kw", "EUR/kW", 0, 1e5), t.Number(row, "investment_fixed_eur", "EUR", 0, 1e7), (int)t.Number(row, "lifetime_years", "a", 1, 100), t.Table.Get(row, "source"));
         }
 
-        EnergyClassScale scale = energyClasses is null ? EnergyClassScale.Geg2020 : ClassScaleFromTable(energyClasses);
-        return new SimulationData(typologies, measures, climate, carrierMap, export ?? new CarrierDefaults(0, 0, 0, "none"), systemMap, new UnitCosts(costMap), scale, heating);
+        foreach (HeatingSystem h in Enum.GetValues<HeatingSystem>().Where(h => !map.ContainsKey(h)))
+        {
+            t.Add(null, "system", ScenarioValidator.KebabName(h), null, $"heat generator '{ScenarioValidator.KebabName(h)}' is missing", "Every heat generator a package or the current-heating table may name needs a row.");
+        }
+
+        return map;
+    }
+
+    private static Dictionary<string, double> ReadCosts(TableReader t)
+    {
+        var map = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (!t.Require("item", "value", "unit", "source"))
+        {
+            return map;
+        }
+
+        foreach (string[] row in t.Table.Rows)
+        {
+            string item = t.Key(row);
+            if (!map.TryAdd(item, t.Number(row, "value", t.Table.Get(row, "unit"), 0, FractionCosts.Contains(item) ? 1 : 1e7)))
+            {
+                t.Add(item, "item", item, null, "is listed twice", "Keep one row per item.");
+            }
+        }
+
+        foreach (string item in RequiredUnitCosts.Where(i => !map.ContainsKey(i)))
+        {
+            t.Add(null, "item", item, null, $"unit cost '{item}' is missing", "Add the row with its value, unit and source (see data/samples/defaults/unit_costs.csv).");
+        }
+
+        foreach (string item in PositiveCosts.Where(i => map.TryGetValue(i, out double v) && v <= 0))
+        {
+            t.Add(item, "value", "0", null, "must be positive", "A conductivity or a lifetime of zero is not meaningful.");
+        }
+
+        return map;
+    }
+
+    private static Dictionary<SizeClass, HeatingSystem> ReadCurrentHeating(TableReader t, Dictionary<HeatingSystem, HeatingSystemSpec> systems)
+    {
+        var map = new Dictionary<SizeClass, HeatingSystem>();
+        if (!t.Require("size_class", "system"))
+        {
+            return map;
+        }
+
+        foreach (string[] row in t.Table.Rows)
+        {
+            string size = t.Key(row), system = t.Table.Get(row, "system");
+            if (!Enum.TryParse(size, ignoreCase: false, out SizeClass s) || s == SizeClass.Unknown)
+            {
+                t.Add(size, "size_class", size, null, "is not a TABULA size class", "Use SFH, TH, MFH or AB.");
+            }
+            else if (!ScenarioValidator.TryParseHeating(system, out HeatingSystem h))
+            {
+                t.Add(size, "system", system, null, "is not a heat generator", $"Use one of {string.Join(", ", Enum.GetValues<HeatingSystem>().Select(ScenarioValidator.KebabName))}.");
+            }
+            else
+            {
+                map[s] = h;
+            }
+        }
+
+        return map;
+    }
+
+    private static EnergyClassScale ReadClassScale(TableReader t)
+    {
+        if (!t.Require("class", "upper_bound_kwh_per_m2"))
+        {
+            return EnergyClassScale.Geg2020;
+        }
+
+        List<string[]> rows = t.Table.Rows;
+        var classes = rows.Select(t.Key).ToList();
+        var bounds = rows.Take(rows.Count - 1).Select(r => t.Number(r, "upper_bound_kwh_per_m2", "kWh/(m²a)", 0, 10_000)).ToList();
+        if (classes.Count < 2 || bounds.Zip(bounds.Skip(1)).Any(p => !(p.Second > p.First)))
+        {
+            t.Add(null, "upper_bound_kwh_per_m2", null, "kWh/(m²a)", "an energy-class scale needs at least two classes with increasing upper bounds, the last one open-ended", "List the classes best first, each with its upper bound; leave the last bound empty.");
+            return EnergyClassScale.Geg2020;
+        }
+
+        return new EnergyClassScale(Path.GetFileName(t.Table.Source), classes, bounds);
     }
 
     /// <summary>An energy-class scale table: class, upper_bound_kwh_per_m2 (best first; the last row open-ended, empty bound).</summary>
+    /// <exception cref="InputException">The table is not such a scale.</exception>
     public static EnergyClassScale ClassScaleFromTable(CsvTable t)
     {
-        var classes = t.Rows.Select(r => t.Get(r, "class")).ToList();
-        var bounds = t.Rows.Take(t.Rows.Count - 1).Select(r => Number(t, r, "upper_bound_kwh_per_m2")).ToList();
-        if (classes.Count < 2 || bounds.Zip(bounds.Skip(1)).Any(p => p.Second <= p.First))
-        {
-            throw new InvalidDataException($"{t.Source}: an energy-class scale needs at least two classes with increasing upper bounds, the last one open-ended.");
-        }
-
-        return new EnergyClassScale(Path.GetFileName(t.Source), classes, bounds);
+        var issues = new List<DataIssue>();
+        EnergyClassScale scale = ReadClassScale(new TableReader(t, issues, "class"));
+        return issues.Count > 0 ? throw new InputException(issues) : scale;
     }
 
     /// <summary>Reads a monthly (12 rows) or seasonal (1 row) climate table: days, theta_e_c, i_hor/i_east/i_south/i_west/i_north_kwh_m2.</summary>
+    /// <exception cref="InputException">The table has another number of rows, misses a column or holds implausible values (all listed).</exception>
     public static PeriodClimate ClimateFromTable(CsvTable t, string name, double designTemperatureC)
     {
+        var issues = new List<DataIssue>();
+        var read = new TableReader(t, issues, "month");
+        string[] irr = ["i_hor_kwh_m2", "i_east_kwh_m2", "i_south_kwh_m2", "i_west_kwh_m2", "i_north_kwh_m2"];
         int n = t.Rows.Count;
         if (n is not (1 or 12))
         {
-            throw new InvalidDataException($"{t.Source}: a climate table has 12 monthly rows or 1 seasonal row, not {n}.");
+            read.Add(null, "(rows)", n.ToString(CultureInfo.InvariantCulture), "rows", $"a climate table has 12 monthly rows or 1 seasonal row, not {n}", "Write one row per month (twin climate --nsrdb/--epw makes one), or one heating-season row.");
         }
 
-        string[] irr = ["i_hor_kwh_m2", "i_east_kwh_m2", "i_south_kwh_m2", "i_west_kwh_m2", "i_north_kwh_m2"];
-        return new PeriodClimate(
-            name,
-            t.Source,
-            t.Rows.Select(r => Number(t, r, "days")).ToArray(),
-            t.Rows.Select(r => Number(t, r, "theta_e_c")).ToArray(),
-            irr.Select(c => t.Rows.Select(r => Number(t, r, c)).ToArray()).ToArray(),
-            IsSeasonal: n == 1) { DesignTemperatureC = designTemperatureC };
+        double[] days = [], theta = [];
+        double[][] irradiation = [];
+        if (read.Require(["days", "theta_e_c", .. irr]))
+        {
+            // Bounds: a period lasts at most a year; Earth's recorded extremes are −89 / +57 °C; irradiation per period
+            // below 2,000 kWh/m² (the sunniest places receive ~2,500 kWh/m² in a whole year, so no single month comes near).
+            days = t.Rows.Select(r => read.Number(r, "days", "d", 0.01, 366)).ToArray();
+            theta = t.Rows.Select(r => read.Number(r, "theta_e_c", "°C", -90, 60)).ToArray();
+            irradiation = irr.Select(c => t.Rows.Select(r => read.Number(r, c, "kWh/m²", 0, n == 1 ? 3000 : 2000)).ToArray()).ToArray();
+            if (days.Sum() > 366.5)
+            {
+                read.Add(null, "days", days.Sum().ToString("0.#", CultureInfo.InvariantCulture), "d", "the periods add up to more than a year", "Give each month's length in days (28–31).");
+            }
+        }
+
+        return issues.Count > 0 ? throw new InputException(issues) : new PeriodClimate(name, t.Source, days, theta, irradiation, IsSeasonal: n == 1) { DesignTemperatureC = designTemperatureC };
     }
 
+    /// <summary>The carrier's name in tables and scenarios (camelCase: gas, districtHeat, …).</summary>
     public static string CarrierName(Carrier c) => c switch
     {
         Carrier.DistrictHeat => "districtHeat",
         _ => c.ToString().ToLowerInvariant(),
     };
 
-    public static Carrier ParseCarrier(string name, string source) =>
-        Enum.GetValues<Carrier>().FirstOrDefault(c => CarrierName(c) == name, (Carrier)(-1)) is Carrier c && Enum.IsDefined(c)
-            ? c
-            : throw new InvalidDataException($"{source}: unknown carrier '{name}'; use {string.Join(", ", Enum.GetValues<Carrier>().Select(CarrierName))}.");
+    /// <summary>The carrier of a table or scenario name (<see cref="CarrierName"/>).</summary>
+    public static bool TryParseCarrier(string name, out Carrier carrier)
+    {
+        foreach (Carrier c in Enum.GetValues<Carrier>())
+        {
+            if (CarrierName(c) == name)
+            {
+                carrier = c;
+                return true;
+            }
+        }
 
-    private static double Number(CsvTable t, string[] row, string column) =>
-        double.TryParse(t.Get(row, column), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v
-        : throw new InvalidDataException($"{t.Source}: '{column}' = '{t.Get(row, column)}' is not a number (row {string.Join(",", row.Take(2))}).");
+        carrier = default;
+        return false;
+    }
 }

@@ -17,9 +17,10 @@ public sealed record SimulationOptions
     public static SimulationOptions Default { get; } = new();
 }
 
-/// <summary>A scenario with problems; <see cref="Problems"/> lists all of them.</summary>
-public sealed class ScenarioException(IReadOnlyList<Scenarios.ScenarioProblem> problems)
-    : Exception($"The scenario has {problems.Count} problem(s):{Environment.NewLine}{string.Join(Environment.NewLine, problems.Select(p => "  " + p))}")
+/// <summary>A scenario with problems: an input error whose issues are the problems, each at its JSON path.</summary>
+public sealed class ScenarioException(IReadOnlyList<Scenarios.ScenarioProblem> problems, string source)
+    : Twin.Core.Validation.InputException(problems.Select(p => p.ToIssue(source)).ToList())
 {
+    /// <summary>Every problem, in the order the validator found them.</summary>
     public IReadOnlyList<Scenarios.ScenarioProblem> Problems { get; } = problems;
 }

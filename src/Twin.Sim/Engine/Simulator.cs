@@ -22,7 +22,7 @@ public static partial class Simulator
         IReadOnlyList<ScenarioProblem> problems = ScenarioValidator.Validate(scenario);
         if (problems.Count > 0)
         {
-            throw new ScenarioException(problems);
+            throw new ScenarioException(problems, $"scenario '{scenario.Name}'");
         }
 
         var run = new RunState(stock, data, scenario, options);

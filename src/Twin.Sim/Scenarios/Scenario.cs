@@ -11,9 +11,18 @@ public sealed record Scenario
 {
     public int SchemaVersion { get; init; } = 1;
 
+    /// <summary>Short machine name (a file-name-safe slug): names the output folder of the scenario's run.</summary>
     public required string Name { get; init; }
 
+    /// <summary>Human title for tables, charts and legends, e.g. "Business as usual"; null = <see cref="Name"/>.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>One or two sentences on what the scenario assumes.</summary>
     public string Description { get; init; } = string.Empty;
+
+    /// <summary>The title to show: <see cref="Title"/>, else <see cref="Name"/>.</summary>
+    [JsonIgnore]
+    public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? Name : Title;
 
     public required Horizon Horizon { get; init; }
 

@@ -1,3 +1,4 @@
+using Twin.Core.Validation;
 using Twin.Sim.Systems;
 
 namespace Twin.Sim.Scenarios;
@@ -5,12 +6,20 @@ namespace Twin.Sim.Scenarios;
 /// <summary>One problem in a scenario: JSON path, value and what to do.</summary>
 public sealed record ScenarioProblem(string Path, string Message)
 {
+    /// <inheritdoc/>
     public override string ToString() => $"{Path}: {Message}";
+
+    /// <summary>The problem as an input issue of the scenario file <paramref name="source"/>.</summary>
+    public DataIssue ToIssue(string source) =>
+        new(source, null, Path, null, null, Message, "Fix the scenario file (its schema: scenario.schema.json in the data folder).", IssueOutcome.Fatal, IssueCodes.InvalidScenario);
 }
 
 /// <summary>Checks a scenario completely and reports every problem at once (never stops at the first).</summary>
-public static class ScenarioValidator
+public static partial class ScenarioValidator
 {
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")]
+    private static partial System.Text.RegularExpressions.Regex SafeName();
+
     public static readonly IReadOnlyList<string> CarrierNames = ["gas", "oil", "coal", "biomass", "districtHeat", "electricity", "pvExport"];
 
     public static IReadOnlyList<ScenarioProblem> Validate(Scenario s)
@@ -24,6 +33,10 @@ public static class ScenarioValidator
         if (string.IsNullOrWhiteSpace(s.Name))
         {
             p.Add(new("$.name", "a scenario needs a name"));
+        }
+        else if (!SafeName().IsMatch(s.Name))
+        {
+            p.Add(new("$.name", $"'{s.Name}' cannot name an output folder: use letters, digits, '-', '_' and '.' (not first), at most 100 characters, e.g. \"deep-renovation\"; put the long name in \"title\""));
         }
 
         if (s.Horizon is null)

@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using SkiaSharp;
+using Twin.Core.Schema;
 using Twin.Viewer.Scene;
 
 namespace Twin.Viewer.Render;
 
-/// <summary>What the map says about itself: title, legend (ramp, range, unit), and for top-down maps a north arrow and a scale bar.</summary>
-public sealed record MapLegend(string Title, string Quantity, string Unit, double Min, double Max, ColourRamp Ramp);
+/// <summary>
+/// What the map says about itself: title, legend (ramp, range, unit), and for top-down maps a north arrow and a scale bar.
+/// <see cref="Empty"/>: why no building has a value — drawn instead of a ramp, so an empty map never shows a "0 to 1" scale.
+/// </summary>
+public sealed record MapLegend(string Title, string Quantity, string Unit, double Min, double Max, ColourRamp Ramp, string? Empty = null);
 
 /// <summary>
 /// Draws title, legend, north arrow and scale bar over a rendered frame with SkiaSharp (2D text and shapes;
@@ -59,11 +63,18 @@ public static class MapAnnotations
                 canvas.DrawRect(x + k, y, 1, h, stripe);
             }
 
-            canvas.DrawText($"{legend.Quantity} [{legend.Unit}]", x, y - 8, SKTextAlign.Left, font, ink);
-            string format = LabelFormat(Math.Max(Math.Abs(legend.Min), Math.Abs(legend.Max)));
-            canvas.DrawText(Label(legend.Min, format), x, y + h + 18, SKTextAlign.Left, font, ink);
-            canvas.DrawText(Label((legend.Min + legend.Max) / 2, format), x + (w / 2), y + h + 18, SKTextAlign.Center, font, ink);
-            canvas.DrawText(Label(legend.Max, format), x + w, y + h + 18, SKTextAlign.Right, font, ink);
+            if (legend.Empty is string empty)
+            {
+                canvas.DrawText(legend.Quantity, x, y - 8, SKTextAlign.Left, font, ink);
+                canvas.DrawText("Nothing to show: " + empty, x, y + h - 3, SKTextAlign.Left, font, ink);
+                return;
+            }
+
+            (string quantity, string min, string mid, string max) = Labels(legend);
+            canvas.DrawText(quantity, x, y - 8, SKTextAlign.Left, font, ink);
+            canvas.DrawText(min, x, y + h + 18, SKTextAlign.Left, font, ink);
+            canvas.DrawText(mid, x + (w / 2), y + h + 18, SKTextAlign.Center, font, ink);
+            canvas.DrawText(max, x + w, y + h + 18, SKTextAlign.Right, font, ink);
             using var noValue = new SKPaint { Color = new SKColor(200, 200, 200) };
             canvas.DrawRect(x + w + 14, y, 16, h, noValue);
             canvas.DrawText("no value", x + w + 36, y + h - 3, SKTextAlign.Left, font, ink);
@@ -112,14 +123,14 @@ public static class MapAnnotations
         canvas.DrawText(label, (x0 + x1) / 2, y - 10, SKTextAlign.Center, font, ink);
     }
 
-    /// <summary>A legend label; zero (the middle of a diverging legend) reads "0", not "0E+0".</summary>
-    internal static string Label(double v, string format) => v == 0 ? "0" : v.ToString(format, CultureInfo.InvariantCulture);
-
-    /// <summary>One number format for all legend labels, chosen by the largest magnitude, so the labels read alike.</summary>
-    internal static string LabelFormat(double largest) => largest switch
+    /// <summary>
+    /// The quantity line and the min/middle/max labels: one display unit for all three, scaled by the largest magnitude
+    /// (494,300 kg/a → "494 t/a"), fixed-point numbers (never "4.94E+5"), zero as "0".
+    /// </summary>
+    public static (string Quantity, string Min, string Mid, string Max) Labels(MapLegend legend)
     {
-        >= 1e5 or (< 0.01 and > 0) => "0.##E+0",
-        >= 100 => "#,0",
-        _ => "#,0.##",
-    };
+        DisplayUnit unit = Units.Scale(legend.Unit, Math.Max(Math.Abs(legend.Min), Math.Abs(legend.Max)));
+        string quantity = unit.Label is "" or "-" ? legend.Quantity : $"{legend.Quantity} [{unit.Label}]";
+        return (quantity, Units.Format(legend.Min, unit), Units.Format((legend.Min + legend.Max) / 2, unit), Units.Format(legend.Max, unit));
+    }
 }

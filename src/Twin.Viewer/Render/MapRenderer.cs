@@ -30,6 +30,9 @@ public sealed record MapOptions
 
     /// <summary>Fixed colour range (e.g. shared by the maps of several scenarios); null = from this map's values.</summary>
     public (double Min, double Max)? ValueRange { get; init; }
+
+    /// <summary>Why no building has a value (e.g. none was simulated): the legend says so instead of drawing a ramp; null = there are values.</summary>
+    public string? Empty { get; init; }
 }
 
 /// <summary>
@@ -56,7 +59,7 @@ public static class MapRenderer
         RenderedFrame frame = renderer.Render(camera, ramp, options.Width, options.Height, options.Background);
         if (options.Title is string title)
         {
-            MapAnnotations.Draw(frame, new MapLegend(title, options.Quantity, options.Unit, min, max, ramp), camera.MetresPerPixel);
+            MapAnnotations.Draw(frame, new MapLegend(title, options.Quantity, options.Unit, min, max, ramp, options.Empty), camera.MetresPerPixel);
         }
 
         return (frame, min, max);

@@ -69,7 +69,8 @@ public sealed class MalformedInputTests
         DataIssue issue = Assert.Single(r.Issues);
         Assert.Equal(IssueOutcome.Fatal, issue.Outcome);
         Assert.Equal(IssueCodes.FileNotFound, issue.Code);
-        Assert.Contains("/nonexistent/stock.geojson", issue.Message, StringComparison.Ordinal);
+        Assert.Equal("/nonexistent/stock.geojson", issue.File);
+        Assert.Contains("not found", issue.Message, StringComparison.Ordinal);
     }
 
     [Fact]

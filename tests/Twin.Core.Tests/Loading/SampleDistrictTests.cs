@@ -9,7 +9,7 @@ namespace Twin.Core.Tests.Loading;
 public sealed class SampleDistrictTests
 {
     private static readonly Lazy<LoadResult> Sample = new(() =>
-        StockLoader.Load(TestPaths.SampleBuildings, Fixtures.Catalog, new StockLoadOptions { Mapping = AttributeMapping.Load(TestPaths.SampleMapping) }, TestPaths.SampleNeighbourhoods));
+        StockLoader.Load(TestPaths.SampleBuildings, Fixtures.Catalog, new StockLoadOptions { Mapping = MappingFile.Read(TestPaths.SampleMapping) }, TestPaths.SampleNeighbourhoods));
 
     [Fact]
     public void Sample_AllBuildingsAccountedFor()

@@ -1,3 +1,4 @@
+using Twin.Core.Validation;
 using Twin.Sim.Scenarios;
 
 namespace Twin.Sim.Tests.Scenarios;
@@ -50,10 +51,12 @@ public sealed class ScenarioValidatorTests
     [Fact]
     public void MalformedJson_NamesLineAndPath()
     {
-        var ex = Assert.Throws<InvalidDataException>(() => ScenarioJson.Parse("{\n \"name\": \"x\",\n \"horizon\": { \"startYear\": \"soon\" } }", "s.json"));
-        Assert.Contains("s.json", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("line 3", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("startYear", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<InputException>(() => ScenarioJson.Parse("{\n \"name\": \"x\",\n \"horizon\": { \"startYear\": \"soon\" } }", "s.json"));
+        DataIssue issue = Assert.Single(ex.Issues);
+        Assert.Equal("s.json", issue.File);
+        Assert.Contains("line 3", issue.Field, StringComparison.Ordinal);
+        Assert.Contains("startYear", issue.Field, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", issue.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using Twin.Tests.Shared;
-using Twin.Viewer.Png;
+using Twin.Viewer.IO;
 using Twin.Viewer.Render;
 using Twin.Viewer.Scene;
 
@@ -39,7 +39,7 @@ public sealed class GoldenImageTests
         }
 
         Skip.IfNot(File.Exists(golden), $"{golden} is missing: regenerate it (see the class comment) and review it.");
-        byte[] expected = Twin.Viewer.Tests.Png.TestPng.Decode(File.ReadAllBytes(golden), out int w, out int h);
+        byte[] expected = Twin.Viewer.Tests.IO.TestPng.Decode(File.ReadAllBytes(golden), out int w, out int h);
         Assert.Equal((frame.Width, frame.Height), (w, h));
         int matching = 0;
         for (int k = 0; k < w * h; k++)

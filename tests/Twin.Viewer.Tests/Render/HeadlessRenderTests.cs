@@ -12,15 +12,15 @@ public sealed class HeadlessRenderTests
     /// <summary>Colour tolerance per channel (llvmpipe is bit-exact, a GPU or another Mesa may round differently).</summary>
     private const int ColourTolerance = 3;
 
-    /// <summary>Legend labels share one format, chosen by the larger end of the range (no "42,826.55" beside "3.5E+5").</summary>
+    /// <summary>Legend labels share one display unit, scaled by the larger end of the range, in fixed-point numbers (never "4.94E+5").</summary>
     [Theory]
-    [InlineData(6.576e5, 4.283e4, "4.28E+4")]
-    [InlineData(450.0, 12.5, "13")]
-    [InlineData(0.8, 0.25, "0.25")]
-    [InlineData(0.004, 0.00125, "1.25E-3")]
-    [InlineData(7.54e5, 0.0, "0")]
-    public void LegendLabels_ShareTheFormatOfTheLargestMagnitude(double largest, double value, string expected) =>
-        Assert.Equal(expected, MapAnnotations.Label(value, MapAnnotations.LabelFormat(largest)));
+    [InlineData(108.7, 494_300.0, "kg/a", "CO₂ [t/a]", "0.109", "247", "494")]
+    [InlineData(0.0, 6.576e5, "kWh/a", "CO₂ [MWh/a]", "0", "329", "658")]
+    [InlineData(-3.4e8, 3.4e8, "EUR", "CO₂ [M EUR]", "-340", "0", "340")]
+    [InlineData(0.25, 0.8, "-", "CO₂", "0.25", "0.525", "0.8")]
+    [InlineData(12.0, 77.5, "kg/(m²·a)", "CO₂ [kg/(m²·a)]", "12", "44.8", "77.5")]
+    public void LegendLabels_OneReadableUnitForAll(double min, double max, string unit, string quantity, string lo, string mid, string hi) =>
+        Assert.Equal((quantity, lo, mid, hi), MapAnnotations.Labels(new MapLegend("run", "CO₂", unit, min, max, ColourRamp.Viridis)));
 
     [SkippableFact]
     public void TopDown_IdBufferPicksEachBuilding_AndColoursFollowTheRamp()

@@ -21,7 +21,7 @@ public sealed unsafe partial class HeadlessContext : IDisposable
         _surface = surface;
     }
 
-    /// <summary>Creates and makes current a context, or throws <see cref="InvalidOperationException"/> saying what is missing.</summary>
+    /// <summary>Creates and makes current a context, or throws <see cref="GlUnavailableException"/> saying what is missing.</summary>
     public static HeadlessContext Create()
     {
         nint display;
@@ -31,12 +31,12 @@ public sealed unsafe partial class HeadlessContext : IDisposable
         }
         catch (DllNotFoundException ex)
         {
-            throw new InvalidOperationException("libEGL.so.1 not found: install libegl1 libegl-mesa0 libgl1-mesa-dri (Debian/Ubuntu) for headless rendering.", ex);
+            throw new GlUnavailableException("libEGL.so.1 not found: install libegl1 libegl-mesa0 libgl1-mesa-dri (Debian/Ubuntu) for headless rendering.", ex);
         }
 
         if (eglBindAPI(EglOpenGlApi) == 0)
         {
-            throw new InvalidOperationException($"eglBindAPI(OpenGL) failed (0x{eglGetError():X}).");
+            throw new GlUnavailableException($"eglBindAPI(OpenGL) failed (0x{eglGetError():X}).");
         }
 
         int[] configAttribs = [0x3024, 8, 0x3023, 8, 0x3022, 8, 0x3021, 8, 0x3025, 24, 0x3033, 0x0001, 0x3040, 0x0008, EglNone];
@@ -46,7 +46,7 @@ public sealed unsafe partial class HeadlessContext : IDisposable
         {
             if (eglChooseConfig(display, attribs, &config, 1, &count) == 0 || count == 0)
             {
-                throw new InvalidOperationException($"no EGL config with RGBA8 + depth 24 + pbuffer + OpenGL (0x{eglGetError():X}).");
+                throw new GlUnavailableException($"no EGL config with RGBA8 + depth 24 + pbuffer + OpenGL (0x{eglGetError():X}).");
             }
         }
 
@@ -59,7 +59,7 @@ public sealed unsafe partial class HeadlessContext : IDisposable
 
         if (context == 0)
         {
-            throw new InvalidOperationException($"eglCreateContext (OpenGL 3.3 core) failed (0x{eglGetError():X}).");
+            throw new GlUnavailableException($"eglCreateContext (OpenGL 3.3 core) failed (0x{eglGetError():X}).");
         }
 
         int[] pbufferAttribs = [0x3057, 16, 0x3056, 16, EglNone];
@@ -71,7 +71,7 @@ public sealed unsafe partial class HeadlessContext : IDisposable
 
         if (eglMakeCurrent(display, surface, surface, context) == 0)
         {
-            throw new InvalidOperationException($"eglMakeCurrent failed (0x{eglGetError():X}).");
+            throw new GlUnavailableException($"eglMakeCurrent failed (0x{eglGetError():X}).");
         }
 
         return new HeadlessContext(context, surface);
@@ -118,7 +118,7 @@ public sealed unsafe partial class HeadlessContext : IDisposable
             display = eglGetPlatformDisplay(EglPlatformSurfaceless, 0, null);
             if (display == 0 || !Initialize(display))
             {
-                throw new InvalidOperationException($"no EGL display (device or surfaceless platform) could be initialised (0x{eglGetError():X}); install libegl-mesa0 and libgl1-mesa-dri.");
+                throw new GlUnavailableException($"no EGL display (device or surfaceless platform) could be initialised (0x{eglGetError():X}); install libegl-mesa0 and libgl1-mesa-dri.");
             }
         }
 

@@ -42,7 +42,7 @@ public static unsafe class WindowViewer
     /// Opens the window and runs until it is closed; <paramref name="onPick"/> gets (building index or −1, pixel x, pixel y).
     /// Returns the time of every frame drawn [ms]: draw, blit to the window, swap and glFinish.
     /// </summary>
-    /// <exception cref="InvalidOperationException">No GLFW or no display: the message says so and points to <c>twin render</c>.</exception>
+    /// <exception cref="GlUnavailableException">No GLFW or no display: the message says so and points to <c>twin render</c>.</exception>
     public static IReadOnlyList<double> Run(CityMesh mesh, IReadOnlyList<ViewLayer> layers, Action<int, int, int> onPick, WindowOptions? options = null) =>
         Run(mesh, new ViewLayer[1, layers.Count, 1].Fill(layers), onPick, options);
 
@@ -55,12 +55,12 @@ public static unsafe class WindowViewer
             Glfw.glfwSetErrorCallback(&OnError);
             if (Glfw.glfwInit() == 0)
             {
-                throw new InvalidOperationException($"GLFW could not start ({_lastError ?? "no display?"}). Without a display use 'twin render' for PNG maps.");
+                throw new GlUnavailableException($"GLFW could not start ({_lastError ?? "no display?"}). Without a display use 'twin render' for PNG maps.");
             }
         }
         catch (DllNotFoundException ex)
         {
-            throw new InvalidOperationException("GLFW 3.3+ is not installed (Debian/Ubuntu: libglfw3; macOS: brew install glfw; Windows: glfw3.dll next to twin). Without it use 'twin render' for PNG maps.", ex);
+            throw new GlUnavailableException("GLFW 3.3+ is not installed (Debian/Ubuntu: libglfw3; macOS: brew install glfw; Windows: glfw3.dll next to twin). Without it use 'twin render' for PNG maps.", ex);
         }
 
         Glfw.glfwWindowHint(Glfw.ContextVersionMajor, 3);
@@ -71,7 +71,7 @@ public static unsafe class WindowViewer
         if (window == 0)
         {
             Glfw.glfwTerminate();
-            throw new InvalidOperationException($"GLFW could not open an OpenGL 3.3 core window ({_lastError}). Use 'twin render' for PNG maps.");
+            throw new GlUnavailableException($"GLFW could not open an OpenGL 3.3 core window ({_lastError}). Use 'twin render' for PNG maps.");
         }
 
         Glfw.glfwMakeContextCurrent(window);

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using Twin.Viewer.Png;
+using Twin.Viewer.IO;
 
-namespace Twin.Viewer.Tests.Png;
+namespace Twin.Viewer.Tests.IO;
 
 public sealed class PngWriterTests
 {

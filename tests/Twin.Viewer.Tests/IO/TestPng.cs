@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace Twin.Viewer.Tests.Png;
+namespace Twin.Viewer.Tests.IO;
 
-/// <summary>A test-side PNG decoder for the files <see cref="Twin.Viewer.Png.PngWriter"/> writes (RGBA8, one IDAT stream, Sub filter).</summary>
+/// <summary>A test-side PNG decoder for the files <see cref="Twin.Viewer.IO.PngWriter"/> writes (RGBA8, one IDAT stream, Sub filter).</summary>
 internal static class TestPng
 {
     /// <summary>Decodes the PNGs written by <see cref="PngWriter"/> (RGBA8, Sub filter).</summary>

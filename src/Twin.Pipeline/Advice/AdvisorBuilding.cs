@@ -3,15 +3,25 @@ using Twin.Core.Spatial;
 using Twin.Core.Stock;
 using Twin.Core.Typologies;
 
-namespace Twin.Cli.Runs;
+namespace Twin.Pipeline.Advice;
 
 /// <summary>
-/// A one-building stock for the advisor: the TABULA reference building of a type scaled to the given heated
-/// floor area (all envelope areas × A / A_C_Ref), so a building known only by its type and size can be simulated.
+/// A one-building stock for the advisor: the TABULA reference building of a type scaled to the given heated floor area
+/// (every envelope area × A / A_C_Ref), so a building known only by its type and size is simulated like a stock building.
+/// Windows: the type's whole window area (A_Calc_Window_1 + _2, what its transmission uses, as in the stock path's window
+/// share of the façade), split over N/E/S/W in the proportions of TABULA's orientation columns (horizontal counted as
+/// south: footprints have no roof windows).
 /// </summary>
-internal static class VirtualBuilding
+public static class AdvisorBuilding
 {
-    public static BuildingStock Create(TypologyCatalog catalog, int typologyIndex, double heatedFloorAreaM2, int? year, string id)
+    /// <summary>The virtual building of type <paramref name="typologyIndex"/> with <paramref name="heatedFloorAreaM2"/>.</summary>
+    /// <param name="catalog">The typology catalog.</param>
+    /// <param name="typologyIndex">Index into <see cref="TypologyCatalog.Types"/>.</param>
+    /// <param name="heatedFloorAreaM2">Heated (reference) floor area A_C_Ref [m²].</param>
+    /// <param name="year">Construction year; null = the middle of the type's period (at most <paramref name="referenceYear"/>), flagged inferred.</param>
+    /// <param name="referenceYear">The year the building is described in.</param>
+    /// <param name="id">The building's id in the advice.</param>
+    public static BuildingStock Create(TypologyCatalog catalog, int typologyIndex, double heatedFloorAreaM2, int? year, int referenceYear, string id)
     {
         Typology t = catalog.Types[typologyIndex];
         TypologyVariant v = t.Existing;
@@ -21,7 +31,12 @@ internal static class VirtualBuilding
         double side = Math.Sqrt(Math.Max(ground, 1.0));
         Geometry square = new GeometryFactory().ToGeometry(new Envelope(0, side, 0, side));
         int storeys = Math.Max(1, t.Storeys);
+        double windows = Sum("A_Calc_Window_1", "A_Calc_Window_2");
+        double[] byOrientation = [v.Get("A_Calc_Window_North"), v.Get("A_Calc_Window_East"), v.Get("A_Calc_Window_South") + v.Get("A_Calc_Window_Horizontal"), v.Get("A_Calc_Window_West")];
+        double oriented = byOrientation.Sum();
+        double Share(int o) => oriented > 0 ? byOrientation[o] / oriented : 0.25;
         AttributeSource inferred = AttributeSource.Inferred;
+        int midpoint = Math.Clamp((t.YearFrom + Math.Min(t.YearTo, referenceYear)) / 2, 1800, referenceYear);
         return new BuildingStock
         {
             Crs = CoordinateReferenceSystem.Poland1992,
@@ -40,7 +55,7 @@ internal static class VirtualBuilding
             HeightSource = [inferred],
             Storeys = [storeys],
             StoreysSource = [inferred],
-            ConstructionYear = [year ?? Math.Clamp((t.YearFrom + Math.Min(t.YearTo, DateTime.UtcNow.Year)) / 2, 1800, DateTime.UtcNow.Year)],
+            ConstructionYear = [year ?? midpoint],
             ConstructionYearSource = [year is null ? inferred : AttributeSource.Observed],
             ConstructionYearRule = [year is null ? "typology-period-midpoint" : null],
             UseCode = ["residential"],
@@ -56,10 +71,10 @@ internal static class VirtualBuilding
             WallAreaM2 = [Sum("A_Calc_Wall_1", "A_Calc_Wall_2", "A_Calc_Wall_3", "A_Calc_Door_1")],
             RoofAreaM2 = [Sum("A_Calc_Roof_1", "A_Calc_Roof_2")],
             GroundFloorAreaM2 = [ground],
-            WindowNorthM2 = [Sum("A_Calc_Window_North")],
-            WindowEastM2 = [Sum("A_Calc_Window_East")],
-            WindowSouthM2 = [Sum("A_Calc_Window_South", "A_Calc_Window_Horizontal")],
-            WindowWestM2 = [Sum("A_Calc_Window_West")],
+            WindowNorthM2 = [windows * Share(0)],
+            WindowEastM2 = [windows * Share(1)],
+            WindowSouthM2 = [windows * Share(2)],
+            WindowWestM2 = [windows * Share(3)],
             NeighbourhoodIndex = [-1],
             NeighbourhoodNames = [],
         };

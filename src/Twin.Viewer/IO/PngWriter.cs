@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.IO.Hashing;
 
-namespace Twin.Viewer.Png;
+namespace Twin.Viewer.IO;
 
 /// <summary>
 /// Minimal PNG encoder (W3C PNG 2nd ed.): 8-bit RGBA, filter type 1 (Sub) on every row, zlib stream, CRC-32 per

@@ -1,0 +1,204 @@
+using Twin.Core.IO;
+
+namespace Twin.Core.Schema;
+
+/// <summary>
+/// The one registry of every column twin writes: stock, per-building results, per-year and per-neighbourhood totals,
+/// rejects and issues. Writers build their columns through <see cref="Column(OutputTable, string, object?[])"/> (an
+/// unregistered name or a wrong type is a bug and throws), legends and pick cards take titles and units from
+/// <see cref="Find"/>, and <see cref="SchemaDocument"/> renders data/samples/SCHEMA.md from it.
+/// </summary>
+public static class ColumnRegistry
+{
+    private const AttributeType Text = AttributeType.Text, Number = AttributeType.Number, Integer = AttributeType.Integer, Boolean = AttributeType.Boolean;
+
+    private const string FromStock = "the stock (stock.parquet)";
+    private const string Balance = "EN ISO 13790 quasi-steady-state balance (TABULA common calculation method, seasonal or monthly) on the building's own envelope areas";
+    private const string Systems = "heat generators (data/heating_systems.csv; heat-pump COP after Staffell et al. 2012) on heat need plus TABULA hot-water need q_w_nd";
+    private const string Factors = "the scenario's emission-factor trajectory, else data/carriers.csv";
+    private const string Prices = "the scenario's price trajectory, else data/carriers.csv";
+    private const string Costs = "data/unit_costs.csv and data/heating_systems.csv (each row sourced) applied to the building's element areas";
+
+    /// <summary>Every registered column, table by table, in the order the writers write them.</summary>
+    public static IReadOnlyList<ColumnSpec> All { get; } =
+    [
+        .. Stock(),
+        .. Buildings(),
+        .. Years(),
+        .. Neighbourhoods(),
+        .. Rejects(),
+        .. Issues(),
+    ];
+
+    /// <summary>The registered columns of one table.</summary>
+    public static IEnumerable<ColumnSpec> Of(OutputTable table) => All.Where(c => c.Table == table);
+
+    /// <summary>The registered column of that name (a literal or a template match), or null.</summary>
+    public static ResolvedColumn? Find(OutputTable table, string name)
+    {
+        foreach (ColumnSpec spec in All)
+        {
+            if (spec.Table == table && spec.Match(name) is ResolvedColumn r)
+            {
+                return r;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A column for a writer: the name must be registered for the table with this type.</summary>
+    /// <exception cref="ArgumentException">The name is not registered, or registered with another type: a bug in the writer.</exception>
+    public static AttributeColumn Column(OutputTable table, string name, object?[] values) => new(name, Check(table, name, values.Length).Type, values);
+
+    /// <summary>A numeric column of doubles (NaN = missing) for a writer; the name must be registered as a number.</summary>
+    /// <exception cref="ArgumentException">The name is not registered as a number column of the table: a bug in the writer.</exception>
+    public static AttributeColumn Numbers(OutputTable table, string name, double[] values)
+    {
+        ColumnSpec spec = Check(table, name, values.Length);
+        return spec.Type == Number ? AttributeColumn.FromNumbers(name, values) : throw new ArgumentException($"{table} column '{name}' is registered as {spec.Type}, not a number.", nameof(name));
+    }
+
+    private static ColumnSpec Check(OutputTable table, string name, int count)
+    {
+        _ = count;
+        return Find(table, name)?.Spec ?? throw new ArgumentException($"{table} column '{name}' is not in the column registry; register it (with unit, meaning and source) before writing it.", nameof(name));
+    }
+
+    private static ColumnSpec C(OutputTable table, string name, AttributeType type, string unit, string title, string meaning, string source, bool extensive = false) =>
+        new()
+        {
+            Table = table, Name = name, Type = type, Unit = unit, Title = title, Meaning = meaning, Source = source, Extensive = extensive,
+            State = name.Contains("_before", StringComparison.Ordinal) ? ColumnState.Before : name.Contains("_after", StringComparison.Ordinal) ? ColumnState.After : ColumnState.None,
+        };
+
+    private static IEnumerable<ColumnSpec> Stock()
+    {
+        const OutputTable T = OutputTable.Stock;
+        const string Metrics = "measured from the footprint in the metric CRS (EPSG:2180 in Poland, else the local UTM zone)";
+        yield return C(T, "building_id", Text, "", "Building id", "id from the source (the mapped id attribute), or `row-N` when missing (reported)", "input");
+        yield return C(T, "source_row", Integer, "", "Source row", "0-based row of the building in its source file", "input");
+        yield return C(T, "footprint_area_m2", Number, "m²", "Footprint area", "planar footprint area (courtyards subtracted)", Metrics);
+        yield return C(T, "perimeter_m", Number, "m", "Perimeter", "length of all rings (outer and courtyard walls)", Metrics);
+        yield return C(T, "party_wall_length_m", Number, "m", "Party-wall length", "footprint edge length shared with neighbouring footprints (within 0.3 m and 10°)", Metrics);
+        yield return C(T, "exposed_wall_length_m", Number, "m", "Exposed wall length", "perimeter − party walls", Metrics);
+        foreach ((string o, string range) in new[] { ("north", "315–45°"), ("east", "45–135°"), ("south", "135–225°"), ("west", "225–315°") })
+        {
+            yield return C(T, $"exposed_wall_{o}_m", Number, "m", $"Exposed wall facing {o}", $"exposed length whose outward normal faces {o} ({range})", Metrics);
+        }
+
+        yield return C(T, "height_m", Number, "m", "Height", "building height (observed, or storeys × 3.0 m)", "input, else StockLoadOptions.StoreyHeightM × storeys");
+        yield return C(T, "height_source", Text, "", "Height source", "`observed`, `inferred` or `missing`", "loader");
+        yield return C(T, "storeys", Integer, "", "Storeys", "storeys above ground", "input, else height / 3.0 m, else the file's median for the use");
+        yield return C(T, "storeys_source", Text, "", "Storeys source", "`observed`, `inferred` or `missing`", "loader");
+        yield return C(T, "construction_year", Integer, "year", "Construction year", "observed or inferred construction year; empty when unknown", "input, else the mapping's year rules");
+        yield return C(T, "construction_year_source", Text, "", "Construction-year source", "`observed`, `inferred` or `missing`", "loader");
+        yield return C(T, "construction_year_rule", Text, "", "Construction-year rule", "name of the year rule that inferred the year (see the attribute mapping)", "attribute mapping");
+        yield return C(T, "use_code", Text, "", "Use code", "the source's use value (OSM `building`, BDOT10k `fun_ogolna` PKOB class)", "input");
+        yield return C(T, "use", Text, "", "Use", "`residential`, `nonresidential` or `unknown`", "the mapping's use classes");
+        yield return C(T, "dwellings", Integer, "", "Dwellings", "number of dwellings where given", "input");
+        yield return C(T, "size_class", Text, "", "Size class", "TABULA size class SFH, TH, MFH, AB", "use, storeys (≥ 10 → AB) and party walls (≥ 10 % of the perimeter → TH)");
+        yield return C(T, "size_class_source", Text, "", "Size-class source", "`observed`, `inferred` or `missing`", "loader");
+        yield return C(T, "country", Text, "", "Country", "TABULA country code (PL inferred from location in EPSG:2180's area)", "input, else location");
+        yield return C(T, "country_source", Text, "", "Country source", "`observed`, `inferred` or `missing`", "loader");
+        yield return C(T, "typology", Text, "", "TABULA typology", "TABULA building code, e.g. `PL.N.MFH.02.Gen.ReEx.001`; empty for non-residential", "TABULA/EPISCOPE (IWU) by country, size class and construction year");
+        yield return C(T, "gross_floor_area_m2", Number, "m²", "Gross floor area", "footprint × storeys (external dimensions)", Metrics);
+        yield return C(T, "heated_floor_area_m2", Number, "m²", "Heated floor area", "TABULA reference area A_C_Ref = gross × the type's A_C_Ref / A_C_ExtDim (0.85 for PL)", "TABULA typology");
+        yield return C(T, "wall_area_m2", Number, "m²", "Opaque wall area", "opaque exposed wall area = exposed length × height − windows", Metrics);
+        yield return C(T, "roof_area_m2", Number, "m²", "Roof area", "roof area (flat-roof projection = footprint)", Metrics);
+        yield return C(T, "ground_floor_area_m2", Number, "m²", "Ground-floor area", "ground floor area (= footprint)", Metrics);
+        foreach (string o in new[] { "north", "east", "south", "west" })
+        {
+            yield return C(T, $"window_{o}_m2", Number, "m²", $"Window area facing {o}", "exposed façade × the type's window share of the façade (TABULA A_Window / (A_Wall + A_Window + A_Door))", "TABULA typology on the measured façade");
+        }
+
+        yield return C(T, "neighbourhood", Text, "", "Neighbourhood", "name of the neighbourhood holding the footprint's centroid", "the neighbourhood polygons (--neighbourhoods)");
+    }
+
+    private static IEnumerable<ColumnSpec> Buildings()
+    {
+        const OutputTable T = OutputTable.Buildings;
+        yield return C(T, "building_id", Text, "", "Building id", "id of the building in the stock", FromStock);
+        yield return C(T, "typology", Text, "", "TABULA typology", "TABULA building code; empty where none applies", FromStock);
+        yield return C(T, "size_class", Text, "", "Size class", "TABULA size class SFH, TH, MFH, AB", FromStock);
+        yield return C(T, "construction_year", Integer, "year", "Construction year", "observed or inferred construction year", FromStock);
+        yield return C(T, "construction_year_source", Text, "", "Construction-year source", "`observed`, `inferred` or `missing`", FromStock);
+        yield return C(T, "neighbourhood", Text, "", "Neighbourhood", "name of the neighbourhood holding the footprint's centroid", FromStock);
+        yield return C(T, "heated_floor_area_m2", Number, "m²", "Heated floor area", "TABULA reference area A_C_Ref", FromStock);
+        yield return C(T, "height_m", Number, "m", "Height", "building height (extrusion height of the maps)", FromStock);
+        yield return C(T, "simulated", Boolean, "", "Simulated", "false for buildings without a TABULA type (non-residential, unknown use), with the reason", "engine");
+        yield return C(T, "not_simulated_reason", Text, "", "Why not simulated", "why the building was not simulated", "engine");
+        yield return C(T, "heating_before", Text, "", "Heat generator before", "heat generator in the start state", "data/current_heating.csv by size class");
+        yield return C(T, "heating_before_source", Text, "", "Heat-generator source", "`inferred` (from current_heating.csv for the sample)", "engine");
+        yield return C(T, "package", Text, "", "Renovation package", "package applied; empty if not renovated within the horizon", "the scenario's first matching rule");
+        yield return C(T, "renovation_year", Integer, "year", "Renovation year", "year the package was applied; empty if not renovated within the horizon", "the scenario's uptake");
+        yield return C(T, "heating_after", Text, "", "Heat generator after", "heat generator at the end of the horizon", "the package, else unchanged");
+        yield return C(T, "investment_eur", Number, "EUR", "Investment", "gross investment of the package", Costs, extensive: true);
+        yield return C(T, "subsidy_eur", Number, "EUR", "Subsidy", "subsidy received (all programmes stacked, at most the investment)", "the scenario's subsidy programmes", extensive: true);
+        yield return C(T, "net_investment_eur", Number, "EUR", "Net investment", "investment − subsidy", Costs, extensive: true);
+        yield return C(T, "heat_need_before_kwh", Number, "kWh/a", "Heat need for space heating", "energy need for space heating in the start state", Balance, extensive: true);
+        yield return C(T, "heat_need_after_kwh", Number, "kWh/a", "Heat need for space heating", "energy need for space heating at the end of the horizon", Balance, extensive: true);
+        yield return C(T, "{carrier}_before_kwh", Number, "kWh/a", "Final energy: {carrier}", "final energy per carrier in the start state: gas, oil, coal, biomass, district_heat, electricity", Systems, extensive: true);
+        yield return C(T, "{carrier}_after_kwh", Number, "kWh/a", "Final energy: {carrier}", "final energy per carrier at the end of the horizon", Systems, extensive: true);
+        yield return C(T, "pv_generation_kwh", Number, "kWh/a", "PV generation", "PV output at the end of the horizon", "kWp × annual horizontal irradiation × performance ratio (data/unit_costs.csv)", extensive: true);
+        yield return C(T, "heat_pump_scop", Number, "-", "Heat-pump seasonal COP", "heat delivered per kWh electricity (space heating + hot water), heat pumps only", "Staffell et al. 2012 COP on the climate's temperature lift");
+        yield return C(T, "co2_{year}_kg", Number, "kg/a", "CO₂ emissions in {year}", "CO₂ in the start and end year (that year's emission factors; PV credited at the grid factor)", Factors, extensive: true);
+        yield return C(T, "primary_energy_before_kwh_per_m2", Number, "kWh/(m²·a)", "Non-renewable primary energy", "non-renewable primary energy per m² heated floor in the start state", "final energy × f_p,nren (data/carriers.csv)");
+        yield return C(T, "primary_energy_after_kwh_per_m2", Number, "kWh/(m²·a)", "Non-renewable primary energy", "non-renewable primary energy per m² heated floor at the end of the horizon", "final energy × f_p,nren (data/carriers.csv)");
+        yield return C(T, "class_before", Text, "", "Energy class", "energy class by final energy per m² in the start state", "the energy-class scale (data/energy_classes.csv: GEG 2020 Anlage 10, A+ < 30 … H ≥ 250 kWh/(m²a))");
+        yield return C(T, "class_after", Text, "", "Energy class", "energy class by final energy per m² at the end of the horizon", "the energy-class scale (data/energy_classes.csv)");
+        yield return C(T, "energy_cost_{year}_eur", Number, "EUR/a", "Energy cost in {year}", "energy cost in the start and end year", Prices, extensive: true);
+        yield return C(T, "npv_eur", Number, "EUR", "Net present value of renovating", "NPV at the start year: discounted energy-cost savings − net investment + residual value (EN 15459-1 straight line); empty if not renovated", "EN 15459-1:2017 §6 with the scenario's discount rate", extensive: true);
+        yield return C(T, "simple_payback_years", Number, "a", "Simple payback", "net investment / first-year energy-cost saving; empty if not renovated or no saving", "engine");
+    }
+
+    private static IEnumerable<ColumnSpec> Years()
+    {
+        const OutputTable T = OutputTable.Years;
+        yield return C(T, "year", Integer, "year", "Year", "year of the horizon", "the scenario's horizon");
+        yield return C(T, "renovated", Integer, "", "Buildings renovated", "buildings renovated in that year", "the scenario's uptake");
+        yield return C(T, "renovated_cumulative", Integer, "", "Buildings renovated so far", "buildings renovated up to and including that year", "the scenario's uptake");
+        yield return C(T, "investment_eur", Number, "EUR", "Investment", "gross investment of the renovations of that year", Costs, extensive: true);
+        yield return C(T, "subsidy_eur", Number, "EUR", "Subsidy", "subsidies paid for the renovations of that year", "the scenario's subsidy programmes", extensive: true);
+        yield return C(T, "co2_kg", Number, "kg/a", "CO₂ emissions", "CO₂ of the simulated stock in that year", Factors, extensive: true);
+        yield return C(T, "co2_no_renovation_kg", Number, "kg/a", "CO₂ emissions without renovation", "same stock and factors without any renovation (the counterfactual)", Factors, extensive: true);
+        yield return C(T, "energy_cost_eur", Number, "EUR/a", "Energy cost", "energy cost of the simulated stock in that year", Prices, extensive: true);
+        yield return C(T, "energy_cost_no_renovation_eur", Number, "EUR/a", "Energy cost without renovation", "same stock and prices without any renovation", Prices, extensive: true);
+        yield return C(T, "{carrier}_kwh", Number, "kWh/a", "Final energy: {carrier}", "final energy per carrier in that year", Systems, extensive: true);
+    }
+
+    private static IEnumerable<ColumnSpec> Neighbourhoods()
+    {
+        const OutputTable T = OutputTable.Neighbourhoods;
+        yield return C(T, "neighbourhood", Text, "", "Neighbourhood", "neighbourhood name; `(none)` for buildings outside all neighbourhoods", "the neighbourhood polygons");
+        yield return C(T, "buildings_simulated", Integer, "", "Buildings simulated", "simulated buildings in the neighbourhood", "engine");
+        yield return C(T, "buildings_renovated", Integer, "", "Buildings renovated", "buildings renovated within the horizon", "the scenario's uptake");
+        yield return C(T, "heated_floor_area_m2", Number, "m²", "Heated floor area", "heated floor area of the simulated buildings", FromStock, extensive: true);
+        yield return C(T, "investment_eur", Number, "EUR", "Investment", "gross investment over the horizon", Costs, extensive: true);
+        yield return C(T, "subsidy_eur", Number, "EUR", "Subsidy", "subsidies over the horizon", "the scenario's subsidy programmes", extensive: true);
+        yield return C(T, "co2_{year}_kg", Number, "kg/a", "CO₂ emissions in {year}", "CO₂ of the simulated buildings in the start and end year", Factors, extensive: true);
+    }
+
+    private static IEnumerable<ColumnSpec> Rejects()
+    {
+        const OutputTable T = OutputTable.Rejects;
+        yield return C(T, "source_row", Integer, "", "Source row", "0-based row of the feature in its source file", "input");
+        yield return C(T, "building_id", Text, "", "Building id", "the feature's id, where it had one", "input");
+        yield return C(T, "reason_code", Text, "", "Reason code", "machine-readable reason (Twin.Core.Validation.IssueCodes)", "loader");
+        yield return C(T, "reason", Text, "", "Reason", "why the feature was rejected", "loader");
+    }
+
+    private static IEnumerable<ColumnSpec> Issues()
+    {
+        const OutputTable T = OutputTable.Issues;
+        yield return C(T, "file", Text, "", "File", "the input file", "loader");
+        yield return C(T, "feature_id", Text, "", "Feature", "the feature's id (empty for file-level issues)", "loader");
+        yield return C(T, "field", Text, "", "Field", "attribute, column or JSON path", "loader");
+        yield return C(T, "value", Text, "", "Value", "the value found", "input");
+        yield return C(T, "unit", Text, "", "Unit", "unit of the value", "loader");
+        yield return C(T, "outcome", Text, "", "Outcome", "`Warning`, `Repaired`, `Inferred`, `Rejected` or `Fatal`", "loader");
+        yield return C(T, "code", Text, "", "Code", "machine-readable issue code (Twin.Core.Validation.IssueCodes)", "loader");
+        yield return C(T, "message", Text, "", "Message", "what is wrong", "loader");
+        yield return C(T, "hint", Text, "", "Hint", "what to do about it", "loader");
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using Twin.Core.Stock;
+using Twin.Core.Validation;
+using Twin.Sim.Engine;
+using Twin.Sim.Scenarios;
+using Twin.Sim.Systems;
+
+namespace Twin.Pipeline.Advice;
+
+/// <summary>The advice for one building: who it is, how it is heated, and every applicable package ranked by NPV.</summary>
+public sealed record AdviceReport(string BuildingId, string Typology, string TypologyLabel, double HeatedFloorAreaM2, string HeatingBefore, string ClassBefore, IReadOnlyList<Sim.Engine.Advice> Packages);
+
+/// <summary>
+/// The one-stop-shop advisor's front door: a building given by its TABULA type and size, or picked from a stock by id,
+/// with its current heat generator; every package of the advisor scenario is applied and ranked.
+/// </summary>
+public static class Advising
+{
+    /// <summary>Plausible heated floor areas for one building [m²]: a small flat's worth to the largest buildings (about 10⁶ m²).</summary>
+    public const double MinFloorAreaM2 = 10, MaxFloorAreaM2 = 1_000_000;
+
+    /// <summary>Advice for the TABULA reference building of <paramref name="typology"/> scaled to <paramref name="floorAreaM2"/>.</summary>
+    /// <exception cref="InputException">Unknown or ambiguous typology, implausible area or year, unknown heat generator.</exception>
+    public static AdviceReport ForType(TwinData data, ScenarioFile advisor, string typology, double floorAreaM2, string? heating, int? year)
+    {
+        var issues = new List<DataIssue>();
+        int t = FindType(data, typology, issues);
+        if (!double.IsFinite(floorAreaM2) || floorAreaM2 < MinFloorAreaM2 || floorAreaM2 > MaxFloorAreaM2)
+        {
+            issues.Add(Arg("--floor-area", floorAreaM2.ToString("G", CultureInfo.InvariantCulture), "m²", $"is not a plausible heated floor area ({MinFloorAreaM2:N0}–{MaxFloorAreaM2:N0} m²)", "Give the heated (reference) floor area in m², e.g. 1800."));
+        }
+
+        int reference = advisor.Scenario.Horizon.StartYear;
+        if (year is int y && (y < 1000 || y > reference))
+        {
+            issues.Add(Arg("--year", y.ToString(CultureInfo.InvariantCulture), "year", $"is not a plausible construction year (1000–{reference}, the advisor scenario's start year)", "Give the year the building was completed, e.g. 1965."));
+        }
+
+        HeatingSystem? system = ParseHeating(heating, issues);
+        if (issues.Count > 0)
+        {
+            throw new InputException(issues);
+        }
+
+        BuildingStock one = AdvisorBuilding.Create(data.Simulation.Typologies, t, floorAreaM2, year, reference, data.Simulation.Typologies.Types[t].TypeCode);
+        return Advise(one, data, advisor, system);
+    }
+
+    /// <summary>Advice for building <paramref name="buildingId"/> of a loaded stock.</summary>
+    /// <exception cref="InputException">No such building in the stock, it cannot be simulated, or the heat generator is unknown.</exception>
+    public static AdviceReport ForBuilding(TwinData data, ScenarioFile advisor, TwinStock stock, string buildingId, string? heating)
+    {
+        var issues = new List<DataIssue>();
+        HeatingSystem? system = ParseHeating(heating, issues);
+        int index = Array.IndexOf(stock.Buildings.Ids, buildingId);
+        if (index < 0)
+        {
+            bool rejected = stock.Result.Rejects.Any(r => r.Id == buildingId);
+            issues.Add(Arg("--building-id", buildingId, null, rejected ? $"was rejected when {stock.Source.Path} was loaded" : $"is not a building of {stock.Source.Path} ({stock.Buildings.Count:N0} buildings)", rejected ? "See the stock's rejects and issues ('twin stock … --out DIR')." : "Check the id (the stock's building_id column)."));
+        }
+        else if (stock.Buildings.TypologyIndex[index] < 0)
+        {
+            issues.Add(Arg("--building-id", buildingId, null, "has no TABULA typology, so it cannot be simulated (non-residential or unknown use, or no type for its year)", "Advise it by type instead: --typology CODE --floor-area M2."));
+        }
+
+        if (issues.Count > 0)
+        {
+            throw new InputException(issues);
+        }
+
+        return Advise(stock.Buildings.Subset([index]), data, advisor, system);
+    }
+
+    private static AdviceReport Advise(BuildingStock one, TwinData data, ScenarioFile advisor, HeatingSystem? heating)
+    {
+        SimulationData d = heating is HeatingSystem h ? data.Simulation with { CurrentHeating = Enum.GetValues<SizeClass>().ToDictionary(s => s, _ => h) } : data.Simulation;
+        IReadOnlyList<Sim.Engine.Advice> packages = Advisor.Advise(one, d, advisor.Scenario);
+        var type = d.Typologies.Types[one.TypologyIndex[0]];
+        string before = ScenarioValidator.KebabName(d.CurrentHeating.TryGetValue(one.SizeClass[0], out HeatingSystem current) ? current : HeatingSystem.GasBoiler);
+        return new AdviceReport(one.Ids[0], type.Code, type.Label, one.HeatedFloorAreaM2[0], before, packages.Count > 0 ? packages[0].ClassBefore : "?", packages);
+    }
+
+    /// <summary>
+    /// The catalog type named by <paramref name="code"/>, case-insensitive: its type code (PL.N.MFH.02.Gen), its full
+    /// building code, or a leading part of them ending at a dot that names exactly one type (PL.N.MFH.02). A code naming
+    /// no type or several (PL) is an error listing the candidates — never silently the first type of the catalog.
+    /// </summary>
+    private static int FindType(TwinData data, string code, List<DataIssue> issues)
+    {
+        var types = data.Simulation.Typologies.Types;
+        string c = code.Trim();
+        bool Is(string a) => string.Equals(a, c, StringComparison.OrdinalIgnoreCase);
+        bool Starts(string a) => c.Length > 0 && a.StartsWith(c + ".", StringComparison.OrdinalIgnoreCase);
+        int[] exact = Enumerable.Range(0, types.Count).Where(k => Is(types[k].TypeCode) || Is(types[k].Code)).ToArray();
+        int[] matches = exact.Length > 0 ? exact : Enumerable.Range(0, types.Count).Where(k => Starts(types[k].TypeCode) || Starts(types[k].Code)).ToArray();
+        if (matches.Length == 1)
+        {
+            return matches[0];
+        }
+
+        string listed = string.Join(", ", (matches.Length > 1 ? matches.Select(k => types[k]) : types).Select(x => $"{x.TypeCode} ({x.Label})"));
+        string? close = matches.Length == 0 ? types.Select(x => x.TypeCode).OrderBy(x => Maps.MapQuantity.Distance(x.ToUpperInvariant(), c.ToUpperInvariant())).FirstOrDefault() : null;
+        string message = c.Length == 0 ? "is empty" : matches.Length > 1 ? $"names {matches.Length} types, not one" : "is not a type of the catalog";
+        issues.Add(Arg("--typology", code, null, message, $"{(close is null ? string.Empty : $"Did you mean {close}? ")}Give one of: {listed}."));
+        return -1;
+    }
+
+    private static HeatingSystem? ParseHeating(string? heating, List<DataIssue> issues)
+    {
+        if (heating is null)
+        {
+            return null;
+        }
+
+        if (ScenarioValidator.TryParseHeating(heating, out HeatingSystem system))
+        {
+            return system;
+        }
+
+        issues.Add(Arg("--heating", heating, null, "is not a heat generator", $"Use one of {string.Join(", ", Enum.GetValues<HeatingSystem>().Select(ScenarioValidator.KebabName))}."));
+        return null;
+    }
+
+    private static DataIssue Arg(string option, string value, string? unit, string message, string hint) =>
+        new(InputException.CommandLine, null, option, value, unit, message, hint, IssueOutcome.Fatal, IssueCodes.InvalidArgument);
+}

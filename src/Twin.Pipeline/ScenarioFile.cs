@@ -1,0 +1,49 @@
+using Twin.Core.Validation;
+using Twin.Pipeline.IO;
+using Twin.Sim.Engine;
+using Twin.Sim.Scenarios;
+
+namespace Twin.Pipeline;
+
+/// <summary>A scenario read from its file and validated.</summary>
+public sealed record ScenarioFile(string Path, Scenario Scenario)
+{
+    /// <summary>The scenario's title for tables and charts: its <see cref="Scenario.Title"/>, else its name.</summary>
+    public string Title => Scenario.DisplayTitle;
+
+    /// <summary>Reads and validates one scenario file.</summary>
+    /// <exception cref="InputException">The file is missing, not valid JSON, or the scenario has problems (all of them).</exception>
+    public static ScenarioFile Load(string path) => LoadAll([path])[0];
+
+    /// <summary>
+    /// Reads and validates every scenario file, reporting the problems of all files at once; two scenarios with the same
+    /// name are a problem too (their outputs would share a folder).
+    /// </summary>
+    /// <exception cref="InputException">Any file or scenario has problems: all of them.</exception>
+    public static IReadOnlyList<ScenarioFile> LoadAll(IReadOnlyList<string> paths)
+    {
+        var issues = new List<DataIssue>();
+        var files = new List<ScenarioFile>();
+        foreach (string path in paths)
+        {
+            TwinStock.Collect(issues, () =>
+            {
+                Scenario scenario = ScenarioJson.Parse(InputFiles.ReadText(path, "scenario", "--scenario"), path);
+                IReadOnlyList<ScenarioProblem> problems = ScenarioValidator.Validate(scenario);
+                if (problems.Count > 0)
+                {
+                    throw new ScenarioException(problems, path);
+                }
+
+                files.Add(new ScenarioFile(path, scenario));
+            });
+        }
+
+        foreach (IGrouping<string, ScenarioFile> twice in files.GroupBy(f => f.Scenario.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            issues.Add(new DataIssue(twice.Last().Path, null, "$.name", twice.Key, null, $"scenario name '{twice.Key}' is also used by {twice.First().Path}", "Give every scenario of a run its own name: its outputs go to a folder of that name.", IssueOutcome.Fatal, IssueCodes.InvalidScenario));
+        }
+
+        return issues.Count > 0 ? throw new InputException(issues) : files;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Twin.Core.Validation;
+using Twin.Sim.Engine;
+
+namespace Twin.Pipeline;
+
+/// <summary>
+/// One scenario run over one stock: the per-building results (<see cref="Result"/>, columns), the per-year pathway
+/// (<see cref="Years"/>), the per-neighbourhood totals (<see cref="Neighbourhoods"/>) and the headline indicators
+/// (<see cref="Headline"/>). Written to a run folder by <see cref="IO.RunDirectory"/>.
+/// </summary>
+public sealed class ScenarioRun
+{
+    private ScenarioRun(TwinStock stock, TwinData data, ScenarioFile scenario, SimulationResult result, DateTime startedUtc, TimeSpan elapsed)
+    {
+        Stock = stock;
+        Data = data;
+        Scenario = scenario;
+        Result = result;
+        StartedUtc = startedUtc;
+        Elapsed = elapsed;
+        Years = YearTotals.Of(result);
+        Neighbourhoods = NeighbourhoodTotals.Of(stock.Buildings, result);
+        Headline = Headline.From(scenario.Scenario.Name, scenario.Title, result.Simulated.Count(x => x), result.RenovatedTotal, scenario.Scenario.DiscountRate, Years);
+    }
+
+    /// <summary>The stock simulated.</summary>
+    public TwinStock Stock { get; }
+
+    /// <summary>The reference data used.</summary>
+    public TwinData Data { get; }
+
+    /// <summary>The scenario and its file.</summary>
+    public ScenarioFile Scenario { get; }
+
+    /// <summary>Per-building results as columns (index = stock index).</summary>
+    public SimulationResult Result { get; }
+
+    /// <summary>The pathway year by year.</summary>
+    public IReadOnlyList<YearTotals> Years { get; }
+
+    /// <summary>Totals per neighbourhood.</summary>
+    public IReadOnlyList<NeighbourhoodTotals> Neighbourhoods { get; }
+
+    /// <summary>Investment, subsidy, CO₂ by year and EUR per tonne avoided.</summary>
+    public Headline Headline { get; }
+
+    /// <summary>When the simulation started (UTC).</summary>
+    public DateTime StartedUtc { get; }
+
+    /// <summary>How long the simulation took.</summary>
+    public TimeSpan Elapsed { get; }
+
+    /// <summary>Runs one scenario with the default options.</summary>
+    public static ScenarioRun Execute(TwinStock stock, TwinData data, ScenarioFile scenario) => Execute(stock, data, scenario, RunOptions.Default);
+
+    /// <summary>Runs one scenario over the stock.</summary>
+    /// <exception cref="OperationCanceledException"><see cref="RunOptions.Cancellation"/> was triggered.</exception>
+    public static ScenarioRun Execute(TwinStock stock, TwinData data, ScenarioFile scenario, RunOptions options)
+    {
+        DateTime started = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        string name = scenario.Scenario.Name;
+        var simOptions = new SimulationOptions
+        {
+            MaxDegreeOfParallelism = options.MaxDegreeOfParallelism,
+            Cancellation = options.Cancellation,
+            Progress = options.Progress is IProgress<RunProgress> p ? new Progress<double>(v => p.Report(new RunProgress($"{name}: simulating", v))) : null,
+        };
+        SimulationResult result = Simulator.Run(stock.Buildings, data.Simulation, scenario.Scenario, simOptions);
+        return new ScenarioRun(stock, data, scenario, result, started, clock.Elapsed);
+    }
+
+    /// <summary>Runs every scenario over the same loaded stock, in order.</summary>
+    public static IReadOnlyList<ScenarioRun> ExecuteAll(TwinStock stock, TwinData data, IReadOnlyList<ScenarioFile> scenarios, RunOptions? options = null) =>
+        scenarios.Select(s => Execute(stock, data, s, options ?? RunOptions.Default)).ToList();
+
+    /// <summary>
+    /// Everything a run needs, checked before anything long starts, with the problems of all inputs reported at once:
+    /// the data folder and its tables, the climate, the scenarios, the stock file, its mapping and neighbourhoods.
+    /// Then the stock is loaded.
+    /// </summary>
+    /// <exception cref="InputException">Any input has problems: all of them.</exception>
+    public static (TwinData Data, TwinStock Stock, IReadOnlyList<ScenarioFile> Scenarios) Prepare(string? dataFolder, string? climate, StockSource stock, IReadOnlyList<string> scenarioPaths, RunOptions options)
+    {
+        var issues = new List<DataIssue>();
+        TwinData? data = null;
+        IReadOnlyList<ScenarioFile>? scenarios = null;
+        (Core.Loading.AttributeMapping?, List<IO.InputFile>) stockInputs = default;
+        TwinStock.Collect(issues, () => data = TwinData.Load(dataFolder, climate));
+        TwinStock.Collect(issues, () => scenarios = ScenarioFile.LoadAll(scenarioPaths));
+        TwinStock.Collect(issues, () => stockInputs = TwinStock.Check(stock));
+        if (issues.Count > 0)
+        {
+            throw new InputException(issues);
+        }
+
+        // The stock is described in the year the scenarios start, unless the caller says otherwise.
+        StockSource source = stock.ReferenceYear is null && scenarios!.Count > 0 ? stock with { ReferenceYear = scenarios.Min(s => s.Scenario.Horizon.StartYear) } : stock;
+        return (data!, TwinStock.Load(source, data!, options, stockInputs), scenarios!);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Twin.Core.IO;
+using Twin.Core.Validation;
+
+namespace Twin.Sim.Engine;
+
+/// <summary>
+/// Reads values out of one reference table while collecting every problem (missing column, text where a number
+/// belongs, a number outside its plausible range) as a <see cref="DataIssue"/> naming the file, the row's key, the
+/// column, the value and its unit — so a damaged table is reported completely, once, before a run starts.
+/// </summary>
+internal sealed class TableReader(CsvTable table, List<DataIssue> issues, string keyColumn)
+{
+    public CsvTable Table => table;
+
+    /// <summary>False (and one issue per missing column) when the table lacks a column the engine needs.</summary>
+    public bool Require(params string[] columns)
+    {
+        bool ok = true;
+        foreach (string c in columns.Where(c => !table.Has(c)))
+        {
+            Add(null, c, null, null, $"column '{c}' is missing", $"The table needs the columns {string.Join(", ", columns)}; see the file of the same name in data/samples.");
+            ok = false;
+        }
+
+        return ok;
+    }
+
+    public string Key(string[] row) => table.Get(row, keyColumn);
+
+    /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>] (plausibility bounds, not physics); NaN and an issue otherwise.</summary>
+    public double Number(string[] row, string column, string unit, double min, double max)
+    {
+        string text = table.Get(row, column);
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+        {
+            Add(Key(row), column, text, unit, "is not a number", "Write the value as a plain number with a decimal point, e.g. 0.25.");
+            return double.NaN;
+        }
+
+        if (v < min || v > max)
+        {
+            Add(Key(row), column, text, unit, string.Create(CultureInfo.InvariantCulture, $"is outside the plausible range {min:G}–{max:G} {unit}"), "Check the unit and the value.");
+            return double.NaN;
+        }
+
+        return v;
+    }
+
+    public void Add(string? key, string column, string? value, string? unit, string message, string hint) =>
+        issues.Add(new DataIssue(table.Source, key, column, value, unit, message, hint, IssueOutcome.Fatal, IssueCodes.InvalidTable));
+}
