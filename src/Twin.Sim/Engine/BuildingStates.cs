@@ -45,8 +45,10 @@ internal sealed class BuildingStates
         // Heat recovery reduces the use-related air change only (EN ISO 13790 §9.3: (1 − η_hr) on the supply air flow).
         double airChange = (r.AirChangeUsePerH * (1.0 - heatRecovery)) + e.InfiltrationPerH;
         c.VentilationWPerK[i] = SeasonalBalance.AirHeatCapacityWhPerM3K * airChange * r.RoomHeightM * area;
-        // Footprints give no roof windows: the horizontal aperture is zero.
-        c.SetGainsAndConditions(i, r, area, e.WindowG, 0, s.WindowEastM2[i], s.WindowSouthM2[i], s.WindowWestM2[i], s.WindowNorthM2[i]);
+        // Footprints give no roof windows: the horizontal aperture is zero. Only the type's oriented share of the window
+        // area receives solar gains, as in TABULA's own calculation (TypeModel.SolarWindowShare).
+        double sun = t.SolarWindowShare;
+        c.SetGainsAndConditions(i, r, area, e.WindowG, 0, sun * s.WindowEastM2[i], sun * s.WindowSouthM2[i], sun * s.WindowWestM2[i], sun * s.WindowNorthM2[i]);
     }
 }
 
