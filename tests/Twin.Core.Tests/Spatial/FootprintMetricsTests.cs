@@ -103,7 +103,7 @@ public sealed class FootprintMetricsTests
     }
 
     [Fact]
-    public void LargeRandomStock_SameResultEveryRun()
+    public void LargeRandomStock_OneThreadOrAll_BitIdentical()
     {
         var rng = new Random(42);
         var factory = new GeometryFactory();
@@ -112,7 +112,8 @@ public sealed class FootprintMetricsTests
             double x = (i % 70) * 12.0 + (rng.NextDouble() < 0.5 ? 0 : 0.1), y = (i / 70) * 15.0;
             return (Geometry?)factory.ToGeometry(new Envelope(x, x + 12.0, y, y + 10.0 + rng.NextDouble()));
         }).ToArray();
-        FootprintMeasures a = FootprintMetrics.Compute(footprints), b = FootprintMetrics.Compute(footprints);
+        FootprintMeasures a = FootprintMetrics.Compute(footprints, FootprintMetricsOptions.Default, new ParallelOptions { MaxDegreeOfParallelism = 1 });
+        FootprintMeasures b = FootprintMetrics.Compute(footprints, FootprintMetricsOptions.Default, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) });
         Assert.Equal(a.PartyWallLengthM, b.PartyWallLengthM);
         Assert.Equal(a.ExposedSouthM, b.ExposedSouthM);
         Assert.True(a.PartyWallLengthM.Count(x => x > 0) > 4000);

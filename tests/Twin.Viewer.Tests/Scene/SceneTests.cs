@@ -76,10 +76,12 @@ public sealed class SceneTests
     }
 
     [Fact]
-    public void InvalidBowTie_DoesNotCrash()
+    public void InvalidBowTie_IsMeshedNotDropped()
     {
         CityMesh m = CityMesh.Build([Wkt("POLYGON ((0 0, 10 10, 10 0, 0 10, 0 0))")], [3.0]);
-        Assert.True(m.VertexCount >= 0);
+        Assert.True(m.TriangleCount >= 2 + 8, $"{m.TriangleCount} triangles: a roof over both lobes and their walls"); // ≥ 1 roof triangle per lobe, 2 per wall
+        Assert.All(m.BuildingIds, id => Assert.Equal(1u, id));
+        Assert.Equal(3.0, m.MaxHeightM, 3);
     }
 
     [Fact]
