@@ -27,8 +27,8 @@ internal static class Errors
         }
     }
 
-    /// <summary>An unexpected exception: says it is a bug, writes the trace to a log file and names it.</summary>
-    public static void Bug(Exception ex, string[] args)
+    /// <summary>An unexpected exception: says it is a bug, writes the trace to a log file and names it; returns the log's path.</summary>
+    public static string Bug(Exception ex, string[] args)
     {
         string log = Path.Combine(Path.GetTempPath(), $"twin-bug-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log");
         try
@@ -41,5 +41,6 @@ internal static class Errors
         }
 
         Console.Error.WriteLine($"error: this is a bug in twin ({ex.GetType().Name}), not a problem with your input. The details are in {log}; please report it with that file.");
+        return log;
     }
 }

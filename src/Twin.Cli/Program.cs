@@ -55,24 +55,36 @@ internal static class Program
 
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (Unwrap(ex) is InputException input)
-        {
-            Errors.Print(input.Issues);
-            return UserError;
-        }
-        catch (Exception ex) when (Unwrap(ex) is OperationCanceledException)
-        {
-            Console.Error.WriteLine("cancelled: nothing half-written was left behind.");
-            return Cancelled;
-        }
         catch (Exception ex)
         {
-            Errors.Bug(ex, args);
-            return Bug;
+            return Fail(ex, args);
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>
+    /// What an exception that reached the top means: an input error or a machine without OpenGL (exit 2, every issue
+    /// printed), a cancellation (130), or a bug in twin (70, the trace in a log file) — never the other way round.
+    /// </summary>
+    internal static int Fail(Exception ex, string[] args)
+    {
+        switch (Unwrap(ex))
+        {
+            case InputException input:
+                Errors.Print(input.Issues);
+                return UserError;
+            case Viewer.Platform.GlUnavailableException gl:
+                Errors.Print([new DataIssue("system", null, "OpenGL", null, null, gl.Message, "Maps and the window need OpenGL: headless EGL + Mesa (apt-get install libegl1 libegl-mesa0 libgl1-mesa-dri), or GLFW and a display for 'twin view'.", IssueOutcome.Fatal, IssueCodes.InvalidInput)]);
+                return UserError;
+            case OperationCanceledException:
+                Console.Error.WriteLine("cancelled: nothing half-written was left behind.");
+                return Cancelled;
+            default:
+                Errors.Bug(ex, args);
+                return Bug;
         }
     }
 

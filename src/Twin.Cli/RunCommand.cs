@@ -55,7 +55,7 @@ internal static class RunCommand
         {
             ScenarioRun run = ScenarioRun.Execute(stock, data, s, options);
             string dir = RunDirectory.Write(run, subfolders ? Path.Combine(outDir, s.Scenario.Name) : outDir, options);
-            AnsiConsole.WriteLine(run.Headline.ToString());
+            Console.Out.WriteLine(run.Headline.ToString()); // one unwrapped line, as the run library's users print it
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"  [grey]{run.Elapsed.TotalSeconds:0.0} s → {Markup.Escape(dir)}[/]"));
             headlines.Add(run.Headline);
         }

@@ -99,7 +99,7 @@ public sealed class TwinStock
     {
         var issues = new List<DataIssue>();
         var files = new List<InputFile> { new("stock", source.Path) };
-        if (InputFiles.Missing(source.Path, "stock", "--stock") is DataIssue noStock)
+        if (InputFiles.Missing(source.Path, "stock", "stock") is DataIssue noStock)
         {
             issues.Add(noStock);
         }

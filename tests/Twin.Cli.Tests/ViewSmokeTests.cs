@@ -20,7 +20,7 @@ public sealed class ViewSmokeTests
     [SkippableFact]
     public void View_UnderXvfb_ClickPicksTheBuildingTheHeadlessRendererSees()
     {
-        Skip.IfNot(OnPath("xvfb-run") && OnPath("xdotool") && File.Exists("/usr/lib/x86_64-linux-gnu/libglfw.so.3"), "needs xvfb-run, xdotool and libglfw3 (installed by .ci/run)");
+        HeadlessGl.Require(OnPath("xvfb-run") && OnPath("xdotool") && File.Exists("/usr/lib/x86_64-linux-gnu/libglfw.so.3"), "needs xvfb-run, xdotool and libglfw3 (installed by .ci/run)");
         string run = SampleRun();
         (int x, int y, string expectedId) = ReferencePick(run);
 
@@ -52,7 +52,7 @@ public sealed class ViewSmokeTests
     [SkippableFact]
     public void View_UnderXvfb_ShowsTheLegendPanel()
     {
-        Skip.IfNot(OnPath("xvfb-run") && OnPath("xdotool") && OnPath("xwd") && File.Exists("/usr/lib/x86_64-linux-gnu/libglfw.so.3"), "needs xvfb-run, xdotool, xwd (x11-apps) and libglfw3 (installed by .ci/run)");
+        HeadlessGl.Require(OnPath("xvfb-run") && OnPath("xdotool") && OnPath("xwd") && File.Exists("/usr/lib/x86_64-linux-gnu/libglfw.so.3"), "needs xvfb-run, xdotool, xwd (x11-apps) and libglfw3 (installed by .ci/run)");
         string run = SampleRun();
         string shot = Path.Combine(Path.GetTempPath(), $"twin-view-shot-{Guid.NewGuid():N}.xwd");
         string twin = Path.Combine(AppContext.BaseDirectory, "twin.dll");
@@ -107,7 +107,7 @@ public sealed class ViewSmokeTests
     [SkippableFact]
     public void View_OrbitFrames_DrawsThemAndPrintsFrameTimes()
     {
-        Skip.IfNot(OnPath("xvfb-run") && File.Exists("/usr/lib/x86_64-linux-gnu/libglfw.so.3"), "needs xvfb-run and libglfw3 (installed by .ci/run)");
+        HeadlessGl.Require(OnPath("xvfb-run") && File.Exists("/usr/lib/x86_64-linux-gnu/libglfw.so.3"), "needs xvfb-run and libglfw3 (installed by .ci/run)");
         string run = SampleRun();
         string twin = Path.Combine(AppContext.BaseDirectory, "twin.dll");
         var psi = new ProcessStartInfo("xvfb-run", ["-a", "-s", "-screen 0 800x600x24", "dotnet", twin, "view", "--results", run, "--size", "640x480", "--orbit-frames", "5"]) { RedirectStandardOutput = true };

@@ -128,11 +128,11 @@ public static class ColumnRegistry
         yield return C(T, "height_m", Number, "m", "Height", "building height (extrusion height of the maps)", FromStock);
         yield return C(T, "simulated", Boolean, "", "Simulated", "false for buildings without a TABULA type (non-residential, unknown use), with the reason", "engine");
         yield return C(T, "not_simulated_reason", Text, "", "Why not simulated", "why the building was not simulated", "engine");
-        yield return C(T, "heating_before", Text, "", "Heat generator before", "heat generator in the start state", "data/current_heating.csv by size class");
+        yield return C(T, "heating_before", Text, "", "Heat generator", "heat generator in the start state", "data/current_heating.csv by size class");
         yield return C(T, "heating_before_source", Text, "", "Heat-generator source", "`inferred` (from current_heating.csv for the sample)", "engine");
         yield return C(T, "package", Text, "", "Renovation package", "package applied; empty if not renovated within the horizon", "the scenario's first matching rule");
         yield return C(T, "renovation_year", Integer, "year", "Renovation year", "year the package was applied; empty if not renovated within the horizon", "the scenario's uptake");
-        yield return C(T, "heating_after", Text, "", "Heat generator after", "heat generator at the end of the horizon", "the package, else unchanged");
+        yield return C(T, "heating_after", Text, "", "Heat generator", "heat generator at the end of the horizon", "the package, else unchanged");
         yield return C(T, "investment_eur", Number, "EUR", "Investment", "gross investment of the package", Costs, extensive: true);
         yield return C(T, "subsidy_eur", Number, "EUR", "Subsidy", "subsidy received (all programmes stacked, at most the investment)", "the scenario's subsidy programmes", extensive: true);
         yield return C(T, "net_investment_eur", Number, "EUR", "Net investment", "investment − subsidy", Costs, extensive: true);

@@ -17,7 +17,7 @@ public static class InputFiles
             return null;
         }
 
-        string hint = Directory.Exists(path) ? $"'{path}' is a folder; give the {role} file inside it." : $"Check the path given to {option}.";
+        string hint = Directory.Exists(path) ? $"'{path}' is a folder; give the {role} file inside it." : option.StartsWith('-') ? $"Check the path given to {option}." : "Check the path.";
         return new DataIssue(path, null, option, path, null, $"{role} file not found", hint, IssueOutcome.Fatal, IssueCodes.FileNotFound);
     }
 

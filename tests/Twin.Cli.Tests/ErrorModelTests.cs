@@ -1,0 +1,90 @@
+using Twin.Core.Validation;
+using Twin.Tests.Shared;
+
+namespace Twin.Cli.Tests;
+
+/// <summary>User errors: exit 2, every problem on stderr with file, field, value and a hint, no raw .NET text. Bugs: exit 70 and a log.</summary>
+public sealed class ErrorModelTests
+{
+    private static string Sample(string file) => Path.Combine(RepoPaths.Samples, "warsaw-srodmiescie", file);
+
+    [Fact]
+    public void MissingStockFile_Exit2_NamesTheFile_NoDotNetMessage()
+    {
+        TwinProcess.Result r = TwinProcess.Run(["stock", "/nonexistent/buildings.geojson"]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("error: /nonexistent/buildings.geojson: ", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("file not found", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("hint: Check the path.", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not find", r.Stderr + r.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryInputChecked_BeforeTheRun_AllProblemsAtOnce()
+    {
+        string dir = RepoPaths.NewTempDir();
+        string bad = Path.Combine(dir, "bad.json");
+        File.WriteAllText(bad, """{ "name": "x", "horizon": { "startYear": 2025, "endYear": 2020 }, "uptake": { "ratePerYear": 3 } }""");
+        TwinProcess.Result r = TwinProcess.Run(["run", "--stock", Sample("buildings.geojson"), "--mapping", Path.Combine(dir, "missing-mapping.json"), "--scenario", bad, Path.Combine(dir, "missing.json"), "--climate", Path.Combine(dir, "no-climate.csv"), "--out", Path.Combine(dir, "out")]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("no-climate.csv: --climate", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("bad.json: $.horizon", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("bad.json: $.uptake.ratePerYear", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("missing.json: --scenario = ", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("missing-mapping.json: --mapping", r.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "out")), "nothing was run");
+    }
+
+    [Theory]
+    [InlineData("render", "--camera", "sideways")]
+    [InlineData("render", "--size", "big")]
+    [InlineData("run", "--threads", "0")]
+    [InlineData("run", "--format", "xlsx")]
+    public void BadOptionValue_Exit2_NamesTheOption(string command, string option, string value)
+    {
+        string[] args = command == "render"
+            ? ["render", "--results", RepoPaths.NewTempDir(), "--column", "npv_eur", "--out", "x.png", option, value]
+            : ["run", "--stock", Sample("buildings.geojson"), "--scenario", Path.Combine(RepoPaths.Samples, "scenarios", "bau.json"), "--out", RepoPaths.NewTempDir(), option, value];
+        TwinProcess.Result r = TwinProcess.Run(args);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"{option} = {value}", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownOption_Exit2()
+    {
+        TwinProcess.Result r = TwinProcess.Run(["stock", Sample("buildings.geojson"), "--colour", "red"]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--colour", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExceptionThatIsNotAnInputError_IsABug_Exit70WithALog()
+    {
+        Exception thrown;
+        try
+        {
+            _ = Array.Empty<int>().First();
+            throw new Xunit.Sdk.XunitException("unreachable");
+        }
+        catch (InvalidOperationException ex)
+        {
+            thrown = ex;
+        }
+
+        int code = Program.Fail(thrown, ["sample"]);
+        Assert.Equal(Program.Bug, code);
+        string log = Directory.EnumerateFiles(Path.GetTempPath(), $"twin-bug-*-{Environment.ProcessId}.log").OrderByDescending(File.GetLastWriteTimeUtc).First();
+        Assert.Contains("Sequence contains no elements", File.ReadAllText(log), StringComparison.Ordinal);
+        Assert.Contains("at ", File.ReadAllText(log), StringComparison.Ordinal);
+        Assert.Equal(Program.Bug, Program.Fail(new ArgumentException("An item with the same key has already been added"), []));
+    }
+
+    [Fact]
+    public void InputErrorsInsideParallelLoops_StayInputErrors()
+    {
+        var issue = new DataIssue("f.csv", null, "value", "x", null, "is not a number", "Fix it.", IssueOutcome.Fatal, IssueCodes.InvalidTable);
+        Assert.Equal(Program.UserError, Program.Fail(new AggregateException(new InputException(issue)), []));
+        Assert.Equal(Program.Cancelled, Program.Fail(new AggregateException(new OperationCanceledException()), []));
+    }
+}
