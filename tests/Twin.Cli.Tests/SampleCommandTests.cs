@@ -79,6 +79,25 @@ public sealed class SampleCommandTests
         Assert.Equal(new byte[] { 137, 80, 78, 71, 13, 10, 26, 10 }, head);
     }
 
+    /// <summary>A run of another stock (100 synthetic buildings) cannot be differenced or compared with the sample's runs.</summary>
+    [Fact]
+    public void DiffAndCompare_AgainstAnotherStock_Exit2()
+    {
+        string work = Twin.Tests.Shared.RepoPaths.NewTempDir();
+        Assert.Equal(0, TwinProcess.Run(["synth", "--count", "100", "--out", "synthetic.parquet"], workingDirectory: work).ExitCode);
+        Assert.Equal(0, TwinProcess.Run(["run", "--stock", "synthetic.parquet", "--scenario", Path.Combine(Twin.Tests.Shared.RepoPaths.Samples, "scenarios", "bau.json"), "--out", "other", "--format", "geoparquet"], workingDirectory: work).ExitCode);
+        string other = Path.Combine(work, "other"), bau = Path.Combine(SampleOut.Value, "runs", "bau");
+
+        TwinProcess.Result render = TwinProcess.Run(["render", "--results", bau, "--diff", other, "--column", "co2_2050_kg", "--out", Path.Combine(work, "diff.png")]);
+        Assert.Equal(2, render.ExitCode);
+        Assert.Contains("is a run of another stock", render.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(work, "diff.png")), "no blank map is drawn");
+
+        TwinProcess.Result compare = TwinProcess.Run(["compare", bau, other, "--chart", Path.Combine(work, "c.png")]);
+        Assert.Equal(2, compare.ExitCode);
+        Assert.Contains($"error: {other}: stock_fingerprint", compare.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Stock_MissingFile_ExitCode2() => Assert.Equal(2, Program.Main(["stock", "/nonexistent/buildings.geojson"]));
 
