@@ -24,16 +24,22 @@ public sealed class CsvTable
         }
     }
 
+    /// <summary>The file (or source name) the table was read from, for messages.</summary>
     public string Source { get; }
 
+    /// <summary>Column names of the first line, in file order.</summary>
     public string[] Header { get; }
 
+    /// <summary>The data rows as text fields (empty lines dropped).</summary>
     public List<string[]> Rows { get; }
 
+    /// <summary>True when the header has this column (ordinal match).</summary>
     public bool Has(string column) => _index.ContainsKey(column);
 
+    /// <summary>Index of the column in each row, −1 when absent.</summary>
     public int IndexOf(string column) => _index.TryGetValue(column, out int i) ? i : -1;
 
+    /// <summary>The text of a column in a row; empty when the column or the field is absent.</summary>
     public string Get(string[] row, string column) => _index.TryGetValue(column, out int i) && i < row.Length ? row[i] : string.Empty;
 
     /// <summary>Parses a number; empty, "#N/A" or text gives <paramref name="fallback"/>.</summary>
@@ -56,8 +62,10 @@ public sealed class CsvTable
             return (IReadOnlyDictionary<string, string>)d;
         }).ToList();
 
+    /// <summary>Reads a UTF-8 CSV file (a byte-order mark is skipped).</summary>
     public static CsvTable Read(string path, char separator = ',') => Parse(File.ReadAllText(path, Encoding.UTF8), path, separator);
 
+    /// <summary>Parses CSV text; <paramref name="source"/> names it in messages.</summary>
     public static CsvTable Parse(string text, string source, char separator = ',')
     {
         var records = new List<string[]>();

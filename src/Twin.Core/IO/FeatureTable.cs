@@ -8,9 +8,13 @@ namespace Twin.Core.IO;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Names mirror SQL/Parquet column types.")]
 public enum AttributeType : byte
 {
+    /// <summary>Text (UTF-8 string).</summary>
     Text,
+    /// <summary>Floating-point number (double).</summary>
     Number,
+    /// <summary>Integer (64-bit).</summary>
     Integer,
+    /// <summary>True or false.</summary>
     Boolean,
 }
 
@@ -20,6 +24,7 @@ public sealed class AttributeColumn
     private readonly double[]? _numbers;
     private object?[]? _values;
 
+    /// <summary>A column of boxed values (string, double, long or bool; null = missing).</summary>
     public AttributeColumn(string name, AttributeType type, object?[] values)
     {
         Name = name;
@@ -36,10 +41,13 @@ public sealed class AttributeColumn
         Count = numbers.Length;
     }
 
+    /// <summary>Attribute name as in the source.</summary>
     public string Name { get; }
 
+    /// <summary>Value type of the column.</summary>
     public AttributeType Type { get; }
 
+    /// <summary>Number of values (= features of the table).</summary>
     public int Count { get; }
 
     /// <summary>The unboxed values of a column made by <see cref="FromNumbers"/> (NaN = missing); null otherwise.</summary>
@@ -114,6 +122,7 @@ public sealed class FeatureTable
     private byte[]?[]? _wkb;
     private ParallelOptions? _parallel;
 
+    /// <summary>A table of geometries (null = none) and columns of the same length; <paramref name="rowErrors"/> says why a row is unreadable, <paramref name="featureIds"/> holds the format's own ids.</summary>
     public FeatureTable(string sourcePath, string format, CoordinateReferenceSystem? crs, Geometry?[] geometries, IReadOnlyList<AttributeColumn> columns, string?[]? rowErrors = null, string?[]? featureIds = null)
         : this(sourcePath, format, crs, geometries.Length, columns, rowErrors, featureIds)
     {
@@ -138,6 +147,7 @@ public sealed class FeatureTable
         }
     }
 
+    /// <summary>The file the features were read from (or a name for tables made in memory).</summary>
     public string SourcePath { get; }
 
     /// <summary>"GeoJSON", "GeoParquet", "GeoPackage" or "Shapefile".</summary>
@@ -149,6 +159,7 @@ public sealed class FeatureTable
     /// <summary>One NTS geometry per row (parsed from WKB on first use for tables made by <see cref="FromWkb"/>).</summary>
     public Geometry?[] Geometries => Volatile.Read(ref _geometries) ?? ParseOnce();
 
+    /// <summary>The attribute columns, in source order.</summary>
     public IReadOnlyList<AttributeColumn> Columns { get; }
 
     /// <summary>Per row: why the feature could not be read (malformed JSON, bad WKB…), else null.</summary>
@@ -164,6 +175,7 @@ public sealed class FeatureTable
     /// <summary>Per row: the format's own feature id (GeoJSON "id", GeoPackage fid), else null.</summary>
     public string?[] FeatureIds { get; }
 
+    /// <summary>Number of features (rows).</summary>
     public int Count { get; }
 
     /// <summary>A table whose geometries are WKB blobs (null = missing), parsed to NTS only when <see cref="Geometries"/> is used.</summary>
@@ -227,6 +239,7 @@ public sealed class FeatureTable
         return geometries;
     }
 
+    /// <summary>The column of that name, case-insensitive; null when absent.</summary>
     public AttributeColumn? Find(string name)
     {
         foreach (AttributeColumn c in Columns)

@@ -14,12 +14,14 @@ public static class GeoJsonReader
 {
     private static readonly JsonSerializerOptions GeometryOptions = CreateOptions();
 
+    /// <summary>Reads a GeoJSON FeatureCollection file (RFC 7946; a legacy "crs" member is honoured where it names a known CRS).</summary>
     public static FeatureTable Read(string path)
     {
         using FileStream stream = File.OpenRead(path);
         return Read(stream, path);
     }
 
+    /// <summary>Reads a GeoJSON FeatureCollection from a stream; <paramref name="sourceName"/> names it in messages.</summary>
     public static FeatureTable Read(Stream stream, string sourceName)
     {
         using JsonDocument doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });

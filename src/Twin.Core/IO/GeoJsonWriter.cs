@@ -12,6 +12,7 @@ public static class GeoJsonWriter
 {
     private static readonly JsonSerializerOptions GeometryOptions = CreateOptions();
 
+    /// <summary>Writes the table as GeoJSON in WGS 84 (reprojected if needed), to a temporary name renamed into place.</summary>
     public static void Write(FeatureTable table, string path)
     {
         Geometry?[] geometries = GeoParquetWriter.ToWgs84(table, new ParallelOptions());

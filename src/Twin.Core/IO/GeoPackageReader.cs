@@ -11,6 +11,7 @@ namespace Twin.Core.IO;
 /// </summary>
 public static class GeoPackageReader
 {
+    /// <summary>Reads the first feature table of the GeoPackage, or the one named <paramref name="layer"/>.</summary>
     public static FeatureTable Read(string path, string? layer = null)
     {
         var csb = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };

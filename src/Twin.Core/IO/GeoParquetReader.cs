@@ -13,6 +13,7 @@ namespace Twin.Core.IO;
 /// </summary>
 public static class GeoParquetReader
 {
+    /// <summary>Reads the whole GeoParquet file.</summary>
     public static FeatureTable Read(string path) => ReadAsync(path).GetAwaiter().GetResult();
 
     /// <summary>Reads the whole file; <paramref name="parallel"/> bounds the threads that decode its geometries and can cancel.</summary>
@@ -25,6 +26,7 @@ public static class GeoParquetReader
     public static IReadOnlyList<string> ColumnNames(string path) =>
         ParquetReader.ReadSchemaAsync(path).GetAwaiter().GetResult().GetDataFields().Select(f => f.Name).ToArray();
 
+    /// <summary>Reads the file, only <paramref name="onlyColumns"/> of its attributes when given; <paramref name="parallel"/> bounds the threads that decode geometries and can cancel.</summary>
     public static async Task<FeatureTable> ReadAsync(string path, IReadOnlyCollection<string>? onlyColumns = null, ParallelOptions? parallel = null)
     {
         CancellationToken cancellationToken = parallel?.CancellationToken ?? default;

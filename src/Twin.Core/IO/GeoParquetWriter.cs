@@ -18,6 +18,7 @@ public static class GeoParquetWriter
     /// <summary>Rows per row group: large enough for column compression, small enough to stream.</summary>
     public const int DefaultRowGroupSize = 100_000;
 
+    /// <summary>Writes the table as GeoParquet (see <see cref="WriteAsync"/>).</summary>
     public static void Write(FeatureTable table, string path, int rowGroupSize = DefaultRowGroupSize, EncodedGeometries? encoded = null, ParallelOptions? parallel = null) =>
         WriteAsync(table, path, rowGroupSize, encoded, parallel).GetAwaiter().GetResult();
 

@@ -6,9 +6,11 @@ namespace Twin.Core.IO;
 /// <summary>Writes attribute columns (no geometry) as a Parquet file, e.g. per-year and per-neighbourhood aggregates; tmp + rename.</summary>
 public static class ParquetTableWriter
 {
+    /// <summary>Writes the columns as one Parquet row group, optionally with file metadata.</summary>
     public static void Write(IReadOnlyList<AttributeColumn> columns, string path, IReadOnlyDictionary<string, string>? metadata = null) =>
         WriteAsync(columns, path, metadata).GetAwaiter().GetResult();
 
+    /// <summary>Writes the columns as one Parquet row group, optionally with file metadata, to a temporary name renamed into place.</summary>
     public static async Task WriteAsync(IReadOnlyList<AttributeColumn> columns, string path, IReadOnlyDictionary<string, string>? metadata = null, CancellationToken cancellationToken = default)
     {
         int count = columns.Count == 0 ? 0 : columns[0].Values.Length;

@@ -11,6 +11,7 @@ namespace Twin.Core.IO;
 /// </summary>
 public static class ShapefileReader
 {
+    /// <summary>Reads the Shapefile at <paramref name="path"/> (.shp, with its .shx, .dbf and .prj beside it).</summary>
     public static FeatureTable Read(string path)
     {
         Feature[] features = Shapefile.ReadAllFeatures(path);

@@ -11,6 +11,7 @@ namespace Twin.Core.IO;
 /// </summary>
 public static class SyntheticFeatures
 {
+    /// <summary><paramref name="count"/> synthetic buildings from generator <paramref name="seed"/> (same arguments, same features).</summary>
     public static FeatureTable Generate(int count, int seed = 1)
     {
         var rng = new Random(seed);

@@ -25,18 +25,23 @@ public enum UseKind
 /// <summary>A rule that infers a construction year when the data has none. First matching rule wins.</summary>
 public sealed record YearRule
 {
+    /// <summary>The rule's name, written to construction_year_rule for every year it inferred.</summary>
     public required string Name { get; init; }
 
     /// <summary>Attribute that must equal <see cref="EqualsValue"/> (case-insensitive text comparison); null = any.</summary>
     public string? Field { get; init; }
 
+    /// <summary>The value <see cref="Field"/> must have (case-insensitive).</summary>
     [JsonPropertyName("equals")]
     public string? EqualsValue { get; init; }
 
+    /// <summary>The rule applies only to buildings with at least this many storeys.</summary>
     public int? MinStoreys { get; init; }
 
+    /// <summary>The rule applies only to buildings with at most this many storeys.</summary>
     public int? MaxStoreys { get; init; }
 
+    /// <summary>The construction year the rule infers.</summary>
     public required int Year { get; init; }
 
     /// <summary>Why this year: the evidence or assumption, shown to users with the inferred value.</summary>
@@ -50,8 +55,10 @@ public sealed record YearRule
 /// </summary>
 public sealed record AttributeMapping
 {
+    /// <summary>Name of the mapping (e.g. "bdot10k"), for messages.</summary>
     public string Name { get; init; } = "osm";
 
+    /// <summary>Building id.</summary>
     public IReadOnlyList<string> Id { get; init; } = ["id", "@id", "osm_id", "building_id"];
 
     /// <summary>Building height in metres (text such as "12 m" is accepted).</summary>
@@ -63,10 +70,13 @@ public sealed record AttributeMapping
     /// <summary>Construction year or date ("1965", "1965-03-01", "~1900", "C19" is not a year and is reported).</summary>
     public IReadOnlyList<string> Year { get; init; } = ["start_date", "construction_year", "year_built", "year"];
 
+    /// <summary>Building use (its values are classified by <see cref="UseClasses"/>).</summary>
     public IReadOnlyList<string> Use { get; init; } = ["building"];
 
+    /// <summary>Number of dwellings.</summary>
     public IReadOnlyList<string> Dwellings { get; init; } = ["building:flats", "dwellings"];
 
+    /// <summary>Country code (TABULA's two letters, e.g. PL).</summary>
     public IReadOnlyList<string> Country { get; init; } = ["addr:country", "country"];
 
     /// <summary>The source's use value kept as <c>use_code</c>; empty = the <see cref="Use"/> attribute's value.</summary>
@@ -175,6 +185,7 @@ public sealed record AttributeMapping
         return m with { UseClasses = new Dictionary<string, UseKind>(m.UseClasses, StringComparer.OrdinalIgnoreCase) };
     }
 
+    /// <summary>The kind of use a value stands for: its <see cref="UseClasses"/> entry, else the "*" fallback, else unknown.</summary>
     public UseKind Classify(string? useValue)
     {
         if (useValue is null)

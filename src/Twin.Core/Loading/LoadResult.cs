@@ -23,7 +23,9 @@ public sealed record LoadResult(
     /// <summary>The CRS the source was read in (for writing rejects in their original coordinates); null if unknown.</summary>
     public Spatial.CoordinateReferenceSystem? SourceCrs { get; init; }
 
+    /// <summary>True when an input problem stopped the whole load (e.g. an unknown CRS).</summary>
     public bool IsFatal => Issues.Any(i => i.Outcome == IssueOutcome.Fatal);
 
+    /// <summary>Number of issues with this outcome.</summary>
     public int Count(IssueOutcome outcome) => Issues.Count(i => i.Outcome == outcome);
 }

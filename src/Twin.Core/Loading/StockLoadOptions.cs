@@ -31,6 +31,7 @@ public sealed record StockLoadOptions
     /// Upper bound: the tallest building on Earth is 828 m; 1000 m leaves room for none but catches unit errors (mm, cm).</summary>
     public double MinHeightM { get; init; } = 2.0;
 
+    /// <summary>Upper end of the plausible height range [m].</summary>
     public double MaxHeightM { get; init; } = 1000.0;
 
     /// <summary>Plausible storeys (the tallest building has 163).</summary>
@@ -71,9 +72,12 @@ public sealed record StockLoadOptions
     /// from the Polish TABULA types: SFH/TH have 2–3 storeys and at most 427 m² (PL.N.TH.03, A_C_ExtDim).</summary>
     public int SingleFamilyMaxStoreys { get; init; } = 3;
 
+    /// <summary>Largest gross floor area [m²] of a single-family house of unknown kind (see <see cref="SingleFamilyMaxStoreys"/>).</summary>
     public double SingleFamilyMaxGrossFloorAreaM2 { get; init; } = 450.0;
 
+    /// <summary>Tolerances of the footprint measures (party walls).</summary>
     public FootprintMetricsOptions Metrics { get; init; } = FootprintMetricsOptions.Default;
 
+    /// <summary>The defaults.</summary>
     public static StockLoadOptions Default { get; } = new();
 }

@@ -19,8 +19,10 @@ namespace Twin.Core.Loading;
 /// </summary>
 public static class StockLoader
 {
+    /// <summary>Loads a footprint file with the default options.</summary>
     public static LoadResult Load(string path, TypologyCatalog catalog) => Load(path, catalog, StockLoadOptions.Default);
 
+    /// <summary>Loads a footprint file of any supported format, optionally joined to neighbourhood polygons; a file that cannot be used at all gives a fatal issue, not an exception.</summary>
     public static LoadResult Load(string path, TypologyCatalog catalog, StockLoadOptions options, string? neighbourhoodsPath = null)
     {
         var clock = Stopwatch.StartNew();
@@ -37,6 +39,7 @@ public static class StockLoader
         return Load(table, catalog, options, neighbourhoodsPath, clock);
     }
 
+    /// <summary>Loads features already read into a table.</summary>
     public static LoadResult Load(FeatureTable table, TypologyCatalog catalog, StockLoadOptions options, string? neighbourhoodsPath = null) =>
         Load(table, catalog, options, neighbourhoodsPath, Stopwatch.StartNew());
 

@@ -12,6 +12,7 @@ public sealed record StockSummary(
     IReadOnlyList<GroupTotals> ByNeighbourhood,
     IReadOnlyDictionary<string, int> InferredCounts)
 {
+    /// <summary>Totals of the stock by typology and by neighbourhood, and how many values of each attribute were inferred.</summary>
     public static StockSummary Of(BuildingStock s, TypologyCatalog catalog)
     {
         string TypologyKey(int i) => s.TypologyIndex[i] >= 0 ? catalog.Types[s.TypologyIndex[i]].Label

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Twin.Core.IO;
 
@@ -98,7 +99,7 @@ public static class SchemaDocument
         foreach (ColumnSpec c in ColumnRegistry.Of(table))
         {
             string name = c.Name.Replace("{carrier}", "<carrier>", StringComparison.Ordinal).Replace("{year}", "<year>", StringComparison.Ordinal);
-            md.Append($"| `{name}` | {TypeName(c.Type)} | {(c.Unit.Length == 0 ? "–" : c.Unit)} | {c.Meaning} | {c.Source} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| `{name}` | {TypeName(c.Type)} | {(c.Unit.Length == 0 ? "–" : c.Unit)} | {c.Meaning} | {c.Source} |\n");
         }
     }
 

@@ -16,12 +16,16 @@ public sealed class CoordinateReferenceSystem
         System = system;
     }
 
+    /// <summary>Name of the CRS (from its definition).</summary>
     public string Name { get; }
 
+    /// <summary>EPSG code, where known.</summary>
     public int? Epsg { get; }
 
+    /// <summary>The ProjNet definition.</summary>
     public CoordinateSystem System { get; }
 
+    /// <summary>True for longitude/latitude systems (degrees), false for projected ones (metres).</summary>
     public bool IsGeographic => System is GeographicCoordinateSystem;
 
     /// <summary>"EPSG:2180" when the code is known, else the CRS name.</summary>
@@ -106,5 +110,6 @@ public sealed class CoordinateReferenceSystem
         return int.TryParse(digits, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out int code) ? FromEpsg(code) : null;
     }
 
+    /// <summary><see cref="Label"/>.</summary>
     public override string ToString() => Label;
 }

@@ -17,19 +17,25 @@ public sealed class FootprintMeasures
         ExposedWestM = new double[n];
     }
 
+    /// <summary>Footprint area [m²].</summary>
     public double[] AreaM2 { get; }
 
+    /// <summary>Length of all rings [m].</summary>
     public double[] PerimeterM { get; }
 
+    /// <summary>Edge length shared with neighbouring footprints [m].</summary>
     public double[] PartyWallLengthM { get; }
 
     /// <summary>Exposed (not shared) wall length whose outward normal faces north (315°–45°), east, south, west.</summary>
     public double[] ExposedNorthM { get; }
 
+    /// <summary>Exposed wall length whose outward normal faces east (45–135°) [m].</summary>
     public double[] ExposedEastM { get; }
 
+    /// <summary>Exposed wall length facing south (135–225°) [m].</summary>
     public double[] ExposedSouthM { get; }
 
+    /// <summary>Exposed wall length facing west (225–315°) [m].</summary>
     public double[] ExposedWestM { get; }
 }
 
@@ -46,6 +52,7 @@ public sealed record FootprintMetricsOptions
     /// <summary>Maximum angle between the two edges (degrees) for them to count as one wall. Assumption.</summary>
     public double PartyWallMaxAngleDeg { get; init; } = 10.0;
 
+    /// <summary>The defaults.</summary>
     public static FootprintMetricsOptions Default { get; } = new();
 }
 
@@ -57,6 +64,7 @@ public sealed record FootprintMetricsOptions
 /// </summary>
 public static class FootprintMetrics
 {
+    /// <summary>Measures every footprint with the default tolerances.</summary>
     public static FootprintMeasures Compute(IReadOnlyList<Geometry?> footprints) => Compute(footprints, FootprintMetricsOptions.Default);
 
     /// <summary>Measures every footprint; <paramref name="parallel"/> bounds the worker threads and can cancel.</summary>

@@ -10,6 +10,7 @@ namespace Twin.Core.Spatial;
 /// </summary>
 public static class NeighbourhoodGrid
 {
+    /// <summary>Square cells of <paramref name="cellSizeM"/> covering <paramref name="extent"/> (metric CRS), named by their south-west corner in km.</summary>
     public static Neighbourhoods Create(Envelope extent, double cellSizeM)
     {
         if (cellSizeM <= 0)

@@ -19,8 +19,10 @@ public sealed class Neighbourhoods
         Areas = areas;
     }
 
+    /// <summary>Neighbourhood names, in file order.</summary>
     public IReadOnlyList<string> Names { get; }
 
+    /// <summary>Neighbourhood polygons in the target CRS.</summary>
     public IReadOnlyList<Geometry> Areas { get; }
 
     /// <summary>Reads neighbourhood polygons (any supported format), naming each by <paramref name="nameField"/>
@@ -65,6 +67,7 @@ public sealed class Neighbourhoods
         return issues.Count > 0 ? throw new InputException(issues) : new Neighbourhoods([.. outNames], [.. areas]);
     }
 
+    /// <summary>Neighbourhoods from names and polygons already in the stock's metric CRS.</summary>
     public static Neighbourhoods FromAreas(IReadOnlyList<string> names, IReadOnlyList<Geometry> areas) => new([.. names], [.. areas]);
 
     /// <summary>Index of the neighbourhood holding each footprint's centroid; −1 for none. First listed wins on overlaps.</summary>

@@ -12,6 +12,7 @@ namespace Twin.Core.Spatial;
 /// </summary>
 public sealed class PolygonColumns
 {
+    /// <summary>Columns from vertex coordinates and the prefix offsets of rings (into x/y), polygons (into rings) and features (into polygons).</summary>
     public PolygonColumns(double[] x, double[] y, int[] ringOffsets, int[] polygonOffsets, int[] featureOffsets)
     {
         if (x.Length != y.Length || ringOffsets.Length == 0 || polygonOffsets.Length == 0 || featureOffsets.Length == 0
@@ -27,8 +28,10 @@ public sealed class PolygonColumns
         FeatureOffsets = featureOffsets;
     }
 
+    /// <summary>Vertex x coordinates of every ring, rings one after the other.</summary>
     public double[] X { get; }
 
+    /// <summary>Vertex y coordinates, parallel to <see cref="X"/>.</summary>
     public double[] Y { get; }
 
     /// <summary>Ring r's vertices are [RingOffsets[r], RingOffsets[r + 1]).</summary>
@@ -40,6 +43,7 @@ public sealed class PolygonColumns
     /// <summary>Feature i's polygons are [FeatureOffsets[i], FeatureOffsets[i + 1]); none for a missing or unreadable geometry.</summary>
     public int[] FeatureOffsets { get; }
 
+    /// <summary>Number of features.</summary>
     public int Count => FeatureOffsets.Length - 1;
 
     /// <summary>Flattens NTS polygons and multipolygons; any other geometry (or null, or empty) becomes a feature without polygons.</summary>

@@ -11,6 +11,7 @@ public sealed class Reprojector
     private static readonly CoordinateTransformationFactory Factory = new();
     private readonly MathTransform? _transform;
 
+    /// <summary>The transformation from <paramref name="from"/> to <paramref name="to"/> (identity when they are the same); see <see cref="TryCreate"/> for CRSs ProjNet may not handle.</summary>
     public Reprojector(CoordinateReferenceSystem from, CoordinateReferenceSystem to)
     {
         From = from;
@@ -41,12 +42,16 @@ public sealed class Reprojector
         }
     }
 
+    /// <summary>Source CRS.</summary>
     public CoordinateReferenceSystem From { get; }
 
+    /// <summary>Target CRS.</summary>
     public CoordinateReferenceSystem To { get; }
 
+    /// <summary>True when source and target are the same CRS (nothing is transformed).</summary>
     public bool IsIdentity => _transform is null;
 
+    /// <summary>One point reprojected. Thread-safe.</summary>
     public (double X, double Y) Transform(double x, double y) => _transform is null ? (x, y) : _transform.Transform(x, y);
 
     /// <summary>Transforms coordinates in place (ProjNet's span overload). Thread-safe.</summary>

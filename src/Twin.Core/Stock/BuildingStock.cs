@@ -12,61 +12,85 @@ namespace Twin.Core.Stock;
 /// </summary>
 public sealed class BuildingStock
 {
+    /// <summary>Number of buildings.</summary>
     public int Count => Ids.Length;
 
+    /// <summary>The metric CRS the footprints are in and every length and area was measured in.</summary>
     public required CoordinateReferenceSystem Crs { get; init; }
 
+    /// <summary>Building ids (unique).</summary>
     public required string[] Ids { get; init; }
 
     /// <summary>Row of the building in its source file (0-based), for error messages and joins back.</summary>
     public required int[] SourceRows { get; init; }
 
+    /// <summary>Footprints (valid polygons) in <see cref="Crs"/>.</summary>
     public required Geometry[] Footprints { get; init; }
 
+    /// <summary>Footprint area [m²].</summary>
     public required double[] FootprintAreaM2 { get; init; }
 
+    /// <summary>Length of all rings [m].</summary>
     public required double[] PerimeterM { get; init; }
 
+    /// <summary>Footprint edge length shared with neighbours [m].</summary>
     public required double[] PartyWallLengthM { get; init; }
 
+    /// <summary>Perimeter minus party walls [m].</summary>
     public required double[] ExposedWallLengthM { get; init; }
 
+    /// <summary>Exposed wall length facing north (315–45°) [m].</summary>
     public required double[] ExposedWallNorthM { get; init; }
 
+    /// <summary>Exposed wall length facing east (45–135°) [m].</summary>
     public required double[] ExposedWallEastM { get; init; }
 
+    /// <summary>Exposed wall length facing south (135–225°) [m].</summary>
     public required double[] ExposedWallSouthM { get; init; }
 
+    /// <summary>Exposed wall length facing west (225–315°) [m].</summary>
     public required double[] ExposedWallWestM { get; init; }
 
+    /// <summary>Building height [m].</summary>
     public required double[] HeightM { get; init; }
 
+    /// <summary>Where the height came from.</summary>
     public required AttributeSource[] HeightSource { get; init; }
 
+    /// <summary>Storeys above ground.</summary>
     public required int[] Storeys { get; init; }
 
+    /// <summary>Where the storeys came from.</summary>
     public required AttributeSource[] StoreysSource { get; init; }
 
     /// <summary>Construction year; 0 where missing.</summary>
     public required int[] ConstructionYear { get; init; }
 
+    /// <summary>Where the construction year came from.</summary>
     public required AttributeSource[] ConstructionYearSource { get; init; }
 
     /// <summary>The rule that inferred the year (see the mapping's year rules), null where observed.</summary>
     public required string?[] ConstructionYearRule { get; init; }
 
+    /// <summary>The source's use value (OSM building, BDOT10k fun_ogolna), null where none.</summary>
     public required string?[] UseCode { get; init; }
 
+    /// <summary>Broad use: residential, non-residential, unknown.</summary>
     public required BuildingUse[] Use { get; init; }
 
+    /// <summary>Dwellings where given, else 0.</summary>
     public required int[] Dwellings { get; init; }
 
+    /// <summary>TABULA size class.</summary>
     public required SizeClass[] SizeClass { get; init; }
 
+    /// <summary>Where the size class came from.</summary>
     public required AttributeSource[] SizeClassSource { get; init; }
 
+    /// <summary>TABULA country code (empty where unknown).</summary>
     public required string[] Country { get; init; }
 
+    /// <summary>Where the country came from.</summary>
     public required AttributeSource[] CountrySource { get; init; }
 
     /// <summary>Index into <see cref="Typologies.TypologyCatalog.Types"/>; −1 where no typology applies.</summary>
@@ -81,21 +105,28 @@ public sealed class BuildingStock
     /// <summary>Opaque exposed wall area (gross exposed façade minus windows).</summary>
     public required double[] WallAreaM2 { get; init; }
 
+    /// <summary>Roof area [m²] (flat-roof projection: the footprint).</summary>
     public required double[] RoofAreaM2 { get; init; }
 
+    /// <summary>Ground-floor area [m²] (the footprint).</summary>
     public required double[] GroundFloorAreaM2 { get; init; }
 
+    /// <summary>Window area facing north [m²].</summary>
     public required double[] WindowNorthM2 { get; init; }
 
+    /// <summary>Window area facing east [m²].</summary>
     public required double[] WindowEastM2 { get; init; }
 
+    /// <summary>Window area facing south [m²].</summary>
     public required double[] WindowSouthM2 { get; init; }
 
+    /// <summary>Window area facing west [m²].</summary>
     public required double[] WindowWestM2 { get; init; }
 
     /// <summary>Index into <see cref="NeighbourhoodNames"/>; −1 outside all neighbourhoods or when none were given.</summary>
     public required int[] NeighbourhoodIndex { get; init; }
 
+    /// <summary>Names of the neighbourhoods <see cref="NeighbourhoodIndex"/> points into.</summary>
     public required IReadOnlyList<string> NeighbourhoodNames { get; init; }
 
     /// <summary>A new stock holding only the given buildings, in the given order (e.g. one building for the advisor, or a shard).</summary>

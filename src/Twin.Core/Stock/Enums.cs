@@ -3,6 +3,7 @@ namespace Twin.Core.Stock;
 /// <summary>TABULA building size class (TABULA typology convention, episcope.eu).</summary>
 public enum SizeClass : byte
 {
+    /// <summary>Not known (e.g. non-residential).</summary>
     Unknown = 0,
 
     /// <summary>Single-family house (one or two dwellings, detached).</summary>
@@ -34,7 +35,10 @@ public enum AttributeSource : byte
 /// <summary>Broad use of a building; only residential buildings get a TABULA (residential) typology.</summary>
 public enum BuildingUse : byte
 {
+    /// <summary>Not known (e.g. OSM building=yes).</summary>
     Unknown = 0,
+    /// <summary>Residential: gets a TABULA typology.</summary>
     Residential = 1,
+    /// <summary>Non-residential.</summary>
     NonResidential = 2,
 }

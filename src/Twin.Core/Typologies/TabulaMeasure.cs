@@ -10,6 +10,7 @@ namespace Twin.Core.Typologies;
 /// </summary>
 public sealed record TabulaMeasure(string Code, string ElementType, double AddedResistanceM2KPerW, double ReplacementUWPerM2K, double WindowG, string Source)
 {
+    /// <summary>True for replacements (windows, doors), false for added insulation.</summary>
     public bool IsReplacement => ReplacementUWPerM2K > 0;
 
     /// <summary>U-value after the measure: 1/(1/U + R_add) for added insulation, U_construction for replacements (TABULA Common Calculation Method).</summary>
@@ -26,8 +27,10 @@ public sealed class TabulaMeasureCatalog
 
     private TabulaMeasureCatalog(Dictionary<string, TabulaMeasure> byCode) => _byCode = byCode;
 
+    /// <summary>Number of measures.</summary>
     public int Count => _byCode.Count;
 
+    /// <summary>The measure with this code.</summary>
     public bool TryGet(string code, out TabulaMeasure measure) => _byCode.TryGetValue(code, out measure!);
 
     /// <summary>Later files override earlier ones for the same code.</summary>
@@ -61,5 +64,6 @@ public sealed class TabulaMeasureCatalog
         return new TabulaMeasureCatalog(byCode);
     }
 
+    /// <summary>"N TABULA measures".</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Count} TABULA measures");
 }

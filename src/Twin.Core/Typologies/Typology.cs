@@ -19,6 +19,7 @@ public sealed record TypologyVariant(
     public double Get(string column) =>
         Raw.TryGetValue(column, out string? s) && double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) ? v : 0.0;
 
+    /// <summary>The text of a column of the row (empty when absent).</summary>
     public string Text(string column) => Raw.TryGetValue(column, out string? s) ? s : string.Empty;
 }
 
@@ -47,8 +48,10 @@ public sealed record Typology(
     /// </summary>
     public double ReferenceToGrossAreaRatio => GrossFloorAreaM2 > 0 ? ReferenceFloorAreaM2 / GrossFloorAreaM2 : double.NaN;
 
+    /// <summary>The existing (unrefurbished) state.</summary>
     public TypologyVariant Existing => Variants[0];
 
+    /// <summary>True when <paramref name="year"/> lies in the type's construction period.</summary>
     public bool Covers(int year) => year >= YearFrom && year <= YearTo;
 
     /// <summary>Short label for tables: "PL MFH.02 (1946–1966)".</summary>

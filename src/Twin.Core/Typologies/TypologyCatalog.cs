@@ -20,13 +20,16 @@ public sealed class TypologyCatalog
         Source = source;
     }
 
+    /// <summary>The types, in file order.</summary>
     public IReadOnlyList<Typology> Types { get; }
 
     /// <summary>The files the catalog was read from.</summary>
     public string Source { get; }
 
+    /// <summary>The countries of the catalog.</summary>
     public IEnumerable<string> Countries => Types.Select(t => t.Country).Distinct(StringComparer.Ordinal);
 
+    /// <summary>Index of the type with this full or short code, −1 when none.</summary>
     public int IndexOf(string code)
     {
         for (int i = 0; i < Types.Count; i++)

@@ -35,6 +35,7 @@ public sealed record DataIssue(
     IssueOutcome Outcome,
     string Code)
 {
+    /// <summary>"[Outcome] file, feature id: field = value unit: message. hint".</summary>
     public override string ToString()
     {
         string where = FeatureId is null ? File : $"{File}, feature {FeatureId}";

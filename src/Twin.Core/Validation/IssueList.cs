@@ -6,10 +6,13 @@ public sealed class IssueList
     private readonly List<DataIssue> _issues = [];
     private readonly Lock _gate = new();
 
+    /// <summary>A list for the issues of <paramref name="file"/>.</summary>
     public IssueList(string file) => File = file;
 
+    /// <summary>The file every issue of the list is about.</summary>
     public string File { get; }
 
+    /// <summary>Adds one issue.</summary>
     public void Add(string? featureId, string field, string? value, string? unit, string message, string hint, IssueOutcome outcome, string code)
     {
         var issue = new DataIssue(File, featureId, field, value, unit, message, hint, outcome, code);
@@ -19,6 +22,7 @@ public sealed class IssueList
         }
     }
 
+    /// <summary>Adds issues found elsewhere (e.g. by a reader).</summary>
     public void AddRange(IEnumerable<DataIssue> issues)
     {
         lock (_gate)

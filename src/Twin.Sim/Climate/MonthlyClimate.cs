@@ -8,6 +8,7 @@ public static class MonthlyClimate
     /// <summary>Façade azimuths in TABULA's order after horizontal: east, south, west, north [° from north].</summary>
     private static readonly double[] FacadeAzimuthsDeg = [90.0, 180.0, 270.0, 0.0];
 
+    /// <summary>The 12 monthly periods (days, mean temperature, irradiation on the horizontal and N/E/S/W façades) of a weather series.</summary>
     public static PeriodClimate FromWeather(WeatherSeries w, string name, double designTemperatureC)
     {
         double[] days = new double[12], tempSum = new double[12], count = new double[12];

@@ -7,6 +7,7 @@ namespace Twin.Sim.Climate;
 /// </summary>
 public sealed record PeriodClimate(string Name, string Source, double[] Days, double[] ExternalTemperatureC, double[][] IrradiationKWhPerM2, bool IsSeasonal)
 {
+    /// <summary>Number of balance periods (12 or 1).</summary>
     public int Periods => Days.Length;
 
     /// <summary>Annual global horizontal irradiation [kWh/(m²a)] for PV yield (a seasonal climate gives it separately).</summary>

@@ -7,6 +7,7 @@ namespace Twin.Sim.Economics;
 /// <summary>Investment of one package in one building, by measure, with each measure's lifetime (for residual values).</summary>
 public readonly record struct PackageCost(double EnvelopeEur, double WindowsEur, double VentilationEur, double HeatingEur, double PvEur, int HeatingLifetimeYears)
 {
+    /// <summary>Total investment [EUR].</summary>
     public double TotalEur => EnvelopeEur + WindowsEur + VentilationEur + HeatingEur + PvEur;
 }
 

@@ -21,6 +21,7 @@ public sealed record Advice(
     [property: System.Text.Json.Serialization.JsonPropertyName("heat_need_after_kwh")] double HeatNeedAfterKWh,
     string HeatingAfter)
 {
+    /// <summary>CO₂ cut in the start year [kg/a].</summary>
     public double Co2CutKg => Co2BeforeKg - Co2AfterKg;
 }
 
@@ -30,6 +31,7 @@ public sealed record Advice(
 /// </summary>
 public static class Advisor
 {
+    /// <summary>Every applicable package of <paramref name="advisorScenario"/> applied to <paramref name="oneBuilding"/> in the start year, best NPV first.</summary>
     public static IReadOnlyList<Advice> Advise(BuildingStock oneBuilding, SimulationData data, Scenario advisorScenario)
     {
         if (oneBuilding.Count != 1)

@@ -9,6 +9,7 @@ namespace Twin.Sim.Engine;
 /// </summary>
 public readonly record struct EnvelopeSpec(double UWall, double URoof, double UFloor, double UWindow, double UDoor, double WindowG, double ThermalBridge, double InfiltrationPerH)
 {
+    /// <summary>The effective envelope of a TABULA building (U × b, area-weighted per element kind).</summary>
     public static EnvelopeSpec From(TabulaBuilding b) => new(
         Effective(b, 2, 5),
         Effective(b, 0, 2),

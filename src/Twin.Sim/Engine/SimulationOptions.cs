@@ -12,8 +12,10 @@ public sealed record SimulationOptions
     /// <summary>Receives the completed fraction (0–1).</summary>
     public IProgress<double>? Progress { get; init; }
 
+    /// <summary>Stops the run with an <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>The defaults.</summary>
     public static SimulationOptions Default { get; } = new();
 }
 

@@ -10,30 +10,41 @@ namespace Twin.Sim.Engine;
 /// </summary>
 public sealed class SimulationResult
 {
+    /// <summary>The scenario that was run.</summary>
     public required Scenario Scenario { get; init; }
 
+    /// <summary>Carrier names (camelCase) in the order of the per-carrier arrays.</summary>
     public required IReadOnlyList<string> CarrierNames { get; init; }
 
     // ---- per building ----
+    /// <summary>True for buildings that were simulated.</summary>
     public required bool[] Simulated { get; init; }
 
+    /// <summary>Why a building was not simulated; null for simulated ones.</summary>
     public required string?[] NotSimulatedReason { get; init; }
 
+    /// <summary>Id of the package applied; null if not renovated within the horizon.</summary>
     public required string?[] Package { get; init; }
 
     /// <summary>Year the package was applied; 0 = not renovated within the horizon.</summary>
     public required int[] RenovationYear { get; init; }
 
+    /// <summary>Heat generator in the start state (kebab-case; empty if not simulated).</summary>
     public required string[] HeatingBefore { get; init; }
 
+    /// <summary>Heat generator at the end of the horizon.</summary>
     public required string[] HeatingAfter { get; init; }
 
+    /// <summary>Gross investment of the package [EUR] (0 if not renovated).</summary>
     public required double[] InvestmentEur { get; init; }
 
+    /// <summary>Subsidy received [EUR].</summary>
     public required double[] SubsidyEur { get; init; }
 
+    /// <summary>Energy need for space heating in the start state [kWh/a].</summary>
     public required double[] HeatNeedBeforeKWh { get; init; }
 
+    /// <summary>Energy need for space heating at the end of the horizon [kWh/a].</summary>
     public required double[] HeatNeedAfterKWh { get; init; }
 
     /// <summary>[carrier][building] final energy in the start state.</summary>
@@ -42,24 +53,34 @@ public sealed class SimulationResult
     /// <summary>[carrier][building] final energy in the state at the end of the horizon.</summary>
     public required double[][] FinalAfterKWh { get; init; }
 
+    /// <summary>PV generation at the end of the horizon [kWh/a].</summary>
     public required double[] PvAfterKWh { get; init; }
 
+    /// <summary>Seasonal COP of a heat pump at the end of the horizon; NaN for other generators.</summary>
     public required double[] SeasonalCopAfter { get; init; }
 
+    /// <summary>CO₂ in the start year [kg/a].</summary>
     public required double[] Co2StartYearKg { get; init; }
 
+    /// <summary>CO₂ in the end year [kg/a].</summary>
     public required double[] Co2EndYearKg { get; init; }
 
+    /// <summary>Non-renewable primary energy per m² in the start state [kWh/(m²a)].</summary>
     public required double[] PrimaryBeforeKWhPerM2 { get; init; }
 
+    /// <summary>Non-renewable primary energy per m² at the end of the horizon [kWh/(m²a)].</summary>
     public required double[] PrimaryAfterKWhPerM2 { get; init; }
 
+    /// <summary>Energy class in the start state.</summary>
     public required string?[] ClassBefore { get; init; }
 
+    /// <summary>Energy class at the end of the horizon.</summary>
     public required string?[] ClassAfter { get; init; }
 
+    /// <summary>Energy cost in the start year [EUR/a].</summary>
     public required double[] EnergyCostStartYearEur { get; init; }
 
+    /// <summary>Energy cost in the end year [EUR/a].</summary>
     public required double[] EnergyCostEndYearEur { get; init; }
 
     /// <summary>NPV at the start year of renovating (savings − net investment + residual value); NaN if not renovated.</summary>
@@ -69,27 +90,36 @@ public sealed class SimulationResult
     public required double[] SimplePaybackYears { get; init; }
 
     // ---- per year ----
+    /// <summary>The years of the horizon.</summary>
     public required int[] Years { get; init; }
 
+    /// <summary>CO₂ of the simulated stock per year [kg/a].</summary>
     public required double[] Co2Kg { get; init; }
 
     /// <summary>CO₂ of the same stock without any renovation (same emission factors): the counterfactual.</summary>
     public required double[] Co2BaselineKg { get; init; }
 
+    /// <summary>[carrier][year] final energy of the stock [kWh/a].</summary>
     public required double[][] FinalEnergyKWhByYear { get; init; }
 
+    /// <summary>Investment of the renovations of each year [EUR].</summary>
     public required double[] InvestmentEurByYear { get; init; }
 
+    /// <summary>Subsidies paid each year [EUR].</summary>
     public required double[] SubsidyEurByYear { get; init; }
 
+    /// <summary>Buildings renovated each year.</summary>
     public required int[] RenovatedByYear { get; init; }
 
+    /// <summary>Energy cost of the stock per year [EUR/a].</summary>
     public required double[] EnergyCostEurByYear { get; init; }
 
     /// <summary>Energy cost of the same stock without any renovation (same prices).</summary>
     public required double[] EnergyCostBaselineEurByYear { get; init; }
 
+    /// <summary>Number of buildings (simulated or not).</summary>
     public int BuildingCount => Simulated.Length;
 
+    /// <summary>Buildings renovated within the horizon.</summary>
     public int RenovatedTotal => RenovatedByYear.Sum();
 }

@@ -15,8 +15,10 @@ namespace Twin.Sim.Engine;
 /// </summary>
 public static partial class Simulator
 {
+    /// <summary>Runs the scenario with the default options.</summary>
     public static SimulationResult Run(BuildingStock stock, SimulationData data, Scenario scenario) => Run(stock, data, scenario, SimulationOptions.Default);
 
+    /// <summary>Runs the scenario; throws <see cref="ScenarioException"/> (all its problems) when it is invalid.</summary>
     public static SimulationResult Run(BuildingStock stock, SimulationData data, Scenario scenario, SimulationOptions options)
     {
         IReadOnlyList<ScenarioProblem> problems = ScenarioValidator.Validate(scenario);

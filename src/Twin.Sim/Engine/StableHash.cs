@@ -7,6 +7,7 @@ namespace Twin.Sim.Engine;
 /// </summary>
 public static class StableHash
 {
+    /// <summary>A 64-bit hash of (seed, id) that is the same on every machine and run (unlike string.GetHashCode).</summary>
     public static ulong Mix(ulong seed, string id)
     {
         ulong h = 14695981039346656037UL;

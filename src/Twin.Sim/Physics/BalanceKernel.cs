@@ -17,6 +17,7 @@ public static class BalanceKernel
     /// <summary>Monthly-method numerical parameters (EN ISO 13790:2008 §12.2.1.1).</summary>
     public const double MonthlyA0 = 1.0;
 
+    /// <summary>Reference time constant τ_H,0 = 15 h of the monthly method (EN ISO 13790:2008 §12.2.1.1): a_H = a_H,0 + τ/τ_H,0.</summary>
     public const double MonthlyTau0H = 15.0;
 
     /// <summary>

@@ -52,7 +52,7 @@ public readonly record struct SeasonalBalanceResult(
 
 /// <summary>
 /// The TABULA seasonal heating balance, one equation per method. Scalar reference implementation;
-/// the column kernel in <see cref="SeasonalBalanceKernel"/> must agree with it (tested).
+/// the column kernel in <see cref="BalanceKernel"/> must agree with it (tested).
 /// </summary>
 public static class SeasonalBalance
 {
@@ -65,6 +65,7 @@ public static class SeasonalBalance
     /// <summary>Reference time constant τ_H,0 of the seasonal method [h] (EN ISO 13790:2008 §12.2.1.1, seasonal: 30 h).</summary>
     public const double UtilisationTau0H = 30.0;
 
+    /// <summary>Q_h,nd = Q_ht − η_h,gn (Q_sol + Q_int) for one period (EN ISO 13790 §7.2.1.1, eq. 2), per m² of reference area.</summary>
     public static SeasonalBalanceResult Compute(in SeasonalBalanceInputs x)
     {
         double fRed = TemperatureReductionFactor(x.TransmissionWPerM2K, x.ReductionFactorAtHtr1, x.ReductionFactorAtHtr4);

@@ -5,15 +5,25 @@ namespace Twin.Sim.Physics;
 /// <summary>The ten envelope elements of a TABULA building, in TABULA's column-name order.</summary>
 public enum TabulaElement
 {
+    /// <summary>Roof 1 (TABULA A_Calc_Roof_1).</summary>
     Roof1,
+    /// <summary>Roof 2.</summary>
     Roof2,
+    /// <summary>Wall 1.</summary>
     Wall1,
+    /// <summary>Wall 2.</summary>
     Wall2,
+    /// <summary>Wall 3.</summary>
     Wall3,
+    /// <summary>Floor 1.</summary>
     Floor1,
+    /// <summary>Floor 2.</summary>
     Floor2,
+    /// <summary>Window 1.</summary>
     Window1,
+    /// <summary>Window 2.</summary>
     Window2,
+    /// <summary>Door 1.</summary>
     Door1,
 }
 
@@ -26,6 +36,7 @@ public enum TabulaElement
 /// </summary>
 public sealed class TabulaBuilding
 {
+    /// <summary>The element suffixes of TABULA's column names, in <see cref="TabulaElement"/> order.</summary>
     public static readonly IReadOnlyList<string> ElementNames = ["Roof_1", "Roof_2", "Wall_1", "Wall_2", "Wall_3", "Floor_1", "Floor_2", "Window_1", "Window_2", "Door_1"];
 
     /// <summary>Orientations of TABULA's window-area and irradiation columns.</summary>
@@ -33,14 +44,19 @@ public sealed class TabulaBuilding
 
     private static readonly string[] IrradiationColumns = ["I_Sol_Hor", "I_Sol_East", "I_Sol_South", "I_Sol_West", "I_Sol_North"];
 
+    /// <summary>TABULA building-variant code.</summary>
     public string Code { get; init; } = string.Empty;
 
+    /// <summary>Reference floor area A_C_Ref [m²].</summary>
     public double ReferenceAreaM2 { get; set; }
 
+    /// <summary>Area of each element [m²].</summary>
     public double[] AreaM2 { get; init; } = new double[10];
 
+    /// <summary>U-value of each element [W/(m²K)].</summary>
     public double[] UWPerM2K { get; init; } = new double[10];
 
+    /// <summary>Temperature-adjustment factor b of each element [-] (EN ISO 13789 §6).</summary>
     public double[] AdjustmentFactor { get; init; } = new double[10];
 
     /// <summary>Normal-incidence total solar energy transmittance of windows 1 and 2 (g_gl_n) [-].</summary>
@@ -52,32 +68,43 @@ public sealed class TabulaBuilding
     /// <summary>Thermal-bridge surcharge ΔU_tb applied to the whole envelope area [W/(m²K)].</summary>
     public double ThermalBridgeWPerM2K { get; set; }
 
+    /// <summary>Air change from use n_air,use [1/h].</summary>
     public double AirChangeUsePerH { get; set; }
 
+    /// <summary>Air change by infiltration n_air,infiltration [1/h].</summary>
     public double AirChangeInfiltrationPerH { get; set; }
 
+    /// <summary>Room height h_room [m] (ventilated volume = A_C_Ref × h_room).</summary>
     public double RoomHeightM { get; set; }
 
+    /// <summary>Internal set-point θ_i [°C].</summary>
     public double InternalTemperatureC { get; set; }
 
+    /// <summary>Mean external temperature of the heating season θ_e [°C].</summary>
     public double ExternalTemperatureC { get; set; }
 
+    /// <summary>Length of the heating season [d].</summary>
     public double HeatingDays { get; set; }
 
     /// <summary>Global irradiation on horizontal, east, south, west, north surfaces over the heating season [kWh/(m²·a)].</summary>
     public double[] IrradiationKWhPerM2 { get; init; } = new double[5];
 
+    /// <summary>Internal heat sources φ_int [W/m²].</summary>
     public double InternalGainsWPerM2 { get; set; }
 
+    /// <summary>Internal heat capacity c_m [Wh/(m²K)].</summary>
     public double HeatCapacityWhPerM2K { get; set; }
 
+    /// <summary>TABULA reduction factor F_red at h_tr = 1 W/(m²K) (night set-back, heated-area share).</summary>
     public double ReductionFactorAtHtr1 { get; set; }
 
+    /// <summary>TABULA reduction factor F_red at h_tr = 4 W/(m²K).</summary>
     public double ReductionFactorAtHtr4 { get; set; }
 
     /// <summary>Shading reduction factors for horizontal and vertical windows F_sh [-].</summary>
     public double ShadingHorizontal { get; set; }
 
+    /// <summary>Shading reduction factor of vertical windows F_sh,vert [-].</summary>
     public double ShadingVertical { get; set; }
 
     /// <summary>Frame area fraction F_f [-].</summary>
@@ -138,6 +165,7 @@ public sealed class TabulaBuilding
         return b;
     }
 
+    /// <summary>A deep copy (measures change the copy, not the original).</summary>
     public TabulaBuilding Clone() => new()
     {
         Code = Code,
@@ -198,6 +226,7 @@ public sealed class TabulaBuilding
         return q / ReferenceAreaM2;
     }
 
+    /// <summary>The per-m² inputs of the seasonal balance.</summary>
     public SeasonalBalanceInputs ToBalanceInputs() => new()
     {
         TransmissionWPerM2K = TransmissionWPerM2K(),
@@ -212,5 +241,6 @@ public sealed class TabulaBuilding
         HeatCapacityWhPerM2K = HeatCapacityWhPerM2K,
     };
 
+    /// <summary>The seasonal energy need for heating (TABULA's q_h_nd).</summary>
     public SeasonalBalanceResult HeatNeed() => SeasonalBalance.Compute(ToBalanceInputs());
 }

@@ -6,6 +6,7 @@ namespace Twin.Sim.Physics;
 /// </summary>
 public sealed class ThermalColumns
 {
+    /// <summary>Columns for <paramref name="count"/> buildings.</summary>
     public ThermalColumns(int count)
     {
         Count = count;
@@ -20,8 +21,10 @@ public sealed class ThermalColumns
         ReductionAtHtr4 = new double[count];
     }
 
+    /// <summary>Number of buildings.</summary>
     public int Count { get; }
 
+    /// <summary>Reference floor area A_C_Ref [m²].</summary>
     public double[] ReferenceAreaM2 { get; }
 
     /// <summary>H_tr incl. thermal bridges and b-factors [W/K].</summary>
@@ -39,10 +42,13 @@ public sealed class ThermalColumns
     /// <summary>C_m = c_m · A_C_Ref [Wh/K].</summary>
     public double[] HeatCapacityWhPerK { get; }
 
+    /// <summary>Internal set-point θ_i [°C].</summary>
     public double[] InternalTemperatureC { get; }
 
+    /// <summary>TABULA reduction factor at h_tr = 1 W/(m²K).</summary>
     public double[] ReductionAtHtr1 { get; }
 
+    /// <summary>TABULA reduction factor at h_tr = 4 W/(m²K).</summary>
     public double[] ReductionAtHtr4 { get; }
 
     /// <summary>Fills building <paramref name="i"/> from a TABULA building description.</summary>

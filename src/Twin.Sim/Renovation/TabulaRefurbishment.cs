@@ -15,6 +15,7 @@ public sealed record AppliedMeasure(string Element, string Code, double UBeforeW
 /// </summary>
 public static class TabulaRefurbishment
 {
+    /// <summary>The existing building with the variant row's measures applied, and the measures with their elements.</summary>
     public static (TabulaBuilding Building, IReadOnlyList<AppliedMeasure> Measures) Apply(TabulaBuilding existing, IReadOnlyDictionary<string, string> variantRow, TabulaMeasureCatalog catalog)
     {
         TabulaBuilding b = existing.Clone();

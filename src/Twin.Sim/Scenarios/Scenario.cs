@@ -9,6 +9,7 @@ namespace Twin.Sim.Scenarios;
 /// </summary>
 public sealed record Scenario
 {
+    /// <summary>Layout version of the scenario file (1).</summary>
     public int SchemaVersion { get; init; } = 1;
 
     /// <summary>Short machine name (a file-name-safe slug): names the output folder of the scenario's run.</summary>
@@ -24,6 +25,7 @@ public sealed record Scenario
     [JsonIgnore]
     public string DisplayTitle => string.IsNullOrWhiteSpace(Title) ? Name : Title;
 
+    /// <summary>First and last year of the pathway.</summary>
     public required Horizon Horizon { get; init; }
 
     /// <summary>Seed of the random uptake order (and of Monte Carlo draws); same seed → same result.</summary>
@@ -32,11 +34,13 @@ public sealed record Scenario
     /// <summary>Real discount rate for NPV [-/a].</summary>
     public double DiscountRate { get; init; } = 0.03;
 
+    /// <summary>The packages of measures rules can assign.</summary>
     public IReadOnlyList<RenovationPackage> Packages { get; init; } = [];
 
     /// <summary>Which buildings get which package: the first matching rule wins.</summary>
     public IReadOnlyList<EligibilityRule> Rules { get; init; } = [];
 
+    /// <summary>How many eligible buildings are renovated each year, in which order.</summary>
     public Uptake Uptake { get; init; } = new();
 
     /// <summary>Energy prices by carrier name (gas, oil, coal, biomass, districtHeat, electricity, pvExport) [EUR/kWh] by year.</summary>
@@ -45,11 +49,16 @@ public sealed record Scenario
     /// <summary>Emission factors by carrier [kg CO₂/kWh] by year; carriers not given keep the defaults.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>> EmissionFactorsKgPerKWh { get; init; } = new Dictionary<string, IReadOnlyDictionary<int, double>>();
 
+    /// <summary>Subsidy programmes; a building gets every programme it is eligible for, in total at most its investment.</summary>
     public IReadOnlyList<SubsidyProgramme> Subsidies { get; init; } = [];
 }
 
+/// <summary>The years of a pathway.</summary>
+/// <param name="StartYear">First year (the state the stock is taken in).</param>
+/// <param name="EndYear">Last year, included.</param>
 public sealed record Horizon(int StartYear, int EndYear)
 {
+    /// <summary>Number of years, both ends included.</summary>
     public int Years => EndYear - StartYear + 1;
 }
 
@@ -59,30 +68,41 @@ public sealed record EnvelopeTarget
     /// <summary>"usual" or "advanced": the TABULA refurbishment variant of the building's own type.</summary>
     public string? Variant { get; init; }
 
+    /// <summary>Target U-value of the walls [W/(m²K)]; only improves.</summary>
     public double? WallUWPerM2K { get; init; }
 
+    /// <summary>Target U-value of the roof [W/(m²K)].</summary>
     public double? RoofUWPerM2K { get; init; }
 
+    /// <summary>Target U-value of the ground floor [W/(m²K)].</summary>
     public double? FloorUWPerM2K { get; init; }
 
+    /// <summary>Target U-value of the windows [W/(m²K)] (≤ 1.0: triple glazing).</summary>
     public double? WindowUWPerM2K { get; init; }
 
+    /// <summary>g-value of new windows [-].</summary>
     public double? WindowG { get; init; }
 
     /// <summary>Insulation added to the walls [cm]; U_new = 1/(1/U + d/λ) with λ from the unit-cost table.</summary>
     public double? WallInsulationCm { get; init; }
 
+    /// <summary>Insulation added to the roof [cm].</summary>
     public double? RoofInsulationCm { get; init; }
 
+    /// <summary>Insulation added to the ground floor [cm].</summary>
     public double? FloorInsulationCm { get; init; }
 }
 
+/// <summary>A package of measures applied together: envelope, ventilation with heat recovery, heat generator, PV.</summary>
 public sealed record RenovationPackage
 {
+    /// <summary>Package id, unique in the scenario.</summary>
     public required string Id { get; init; }
 
+    /// <summary>What the package does, in words.</summary>
     public string Description { get; init; } = string.Empty;
 
+    /// <summary>Envelope target; null = envelope unchanged.</summary>
     public EnvelopeTarget? Envelope { get; init; }
 
     /// <summary>New heat generator (kebab-case name, e.g. "air-heat-pump", "district-heat"), or null to keep the current one.</summary>
@@ -98,49 +118,64 @@ public sealed record RenovationPackage
 /// <summary>Conditions a building must meet (all given ones) to get <see cref="Package"/>. Empty lists mean "any".</summary>
 public sealed record EligibilityRule
 {
+    /// <summary>Id of the package the rule assigns.</summary>
     public required string Package { get; init; }
 
+    /// <summary>TABULA size classes (SFH, TH, MFH, AB).</summary>
     public IReadOnlyList<string> SizeClasses { get; init; } = [];
 
+    /// <summary>TABULA code prefixes, e.g. "PL.N.MFH".</summary>
     public IReadOnlyList<string> Typologies { get; init; } = [];
 
+    /// <summary>Built in or after this year.</summary>
     public int? BuiltFrom { get; init; }
 
+    /// <summary>Built in or before this year.</summary>
     public int? BuiltTo { get; init; }
 
+    /// <summary>Current heat generators (kebab-case).</summary>
     public IReadOnlyList<string> CurrentHeating { get; init; } = [];
 
+    /// <summary>Neighbourhood names.</summary>
     public IReadOnlyList<string> Neighbourhoods { get; init; } = [];
 
     /// <summary>Energy classes before renovation (e.g. "F", "G", "H").</summary>
     public IReadOnlyList<string> Classes { get; init; } = [];
 }
 
+/// <summary>The order in which eligible buildings are renovated.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<UptakeOrder>))]
 public enum UptakeOrder
 {
+    /// <summary>Highest final energy per m² first (ties by id).</summary>
     WorstFirst,
+    /// <summary>A random order from the scenario's seed (stable hash of seed and id).</summary>
     Random,
 }
 
+/// <summary>The renovation rate, order and budget.</summary>
 public sealed record Uptake
 {
     /// <summary>Share of the eligible buildings renovated per year [-/a].</summary>
     public double RatePerYear { get; init; }
 
+    /// <summary>Which eligible buildings go first.</summary>
     public UptakeOrder Order { get; init; } = UptakeOrder.WorstFirst;
 
     /// <summary>Cap on the gross investment per year [EUR]; null = no cap.</summary>
     public double? AnnualBudgetEur { get; init; }
 }
 
+/// <summary>A subsidy programme: a share of the investment, capped, for some packages, size classes and years.</summary>
 public sealed record SubsidyProgramme
 {
+    /// <summary>Programme name.</summary>
     public required string Name { get; init; }
 
     /// <summary>Share of the investment paid by the programme [-].</summary>
     public double Share { get; init; }
 
+    /// <summary>Cap per building [EUR].</summary>
     public double? CapPerBuildingEur { get; init; }
 
     /// <summary>Cap per m² of heated floor area [EUR/m²].</summary>
@@ -149,9 +184,12 @@ public sealed record SubsidyProgramme
     /// <summary>Packages the programme funds; empty = all.</summary>
     public IReadOnlyList<string> Packages { get; init; } = [];
 
+    /// <summary>Size classes the programme funds; empty = all.</summary>
     public IReadOnlyList<string> SizeClasses { get; init; } = [];
 
+    /// <summary>First year of the programme; null = from the start.</summary>
     public int? FromYear { get; init; }
 
+    /// <summary>Last year of the programme; null = to the end.</summary>
     public int? ToYear { get; init; }
 }

@@ -7,6 +7,7 @@ namespace Twin.Sim.Scenarios;
 /// <summary>Reads and writes scenarios as JSON (camelCase; comments and trailing commas allowed). Parsing errors name the JSON path and line.</summary>
 public static class ScenarioJson
 {
+    /// <summary>camelCase names, kebab-case enums, comments and trailing commas allowed.</summary>
     public static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -40,5 +41,6 @@ public static class ScenarioJson
         return (tail > 0 ? m[..tail] : m).TrimEnd('.');
     }
 
+    /// <summary>The scenario as indented JSON.</summary>
     public static string Write(Scenario scenario) => JsonSerializer.Serialize(scenario, Options);
 }

@@ -20,8 +20,10 @@ public static partial class ScenarioValidator
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")]
     private static partial System.Text.RegularExpressions.Regex SafeName();
 
+    /// <summary>Carrier names scenarios may give trajectories for.</summary>
     public static readonly IReadOnlyList<string> CarrierNames = ["gas", "oil", "coal", "biomass", "districtHeat", "electricity", "pvExport"];
 
+    /// <summary>Every problem of the scenario (an empty list when it is valid).</summary>
     public static IReadOnlyList<ScenarioProblem> Validate(Scenario s)
     {
         var p = new List<ScenarioProblem>();
@@ -172,6 +174,7 @@ public static partial class ScenarioValidator
         return p;
     }
 
+    /// <summary>The heat generator of a kebab-case (or enum) name, case-insensitive.</summary>
     public static bool TryParseHeating(string name, out HeatingSystem system)
     {
         foreach (HeatingSystem h in Enum.GetValues<HeatingSystem>())
@@ -187,6 +190,7 @@ public static partial class ScenarioValidator
         return false;
     }
 
+    /// <summary>The kebab-case name of a heat generator, e.g. air-heat-pump.</summary>
     public static string KebabName(HeatingSystem h) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(h.ToString());
 
     private static void CheckTrajectories(List<ScenarioProblem> p, string at, IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>> map, double min, double max)

@@ -3,24 +3,38 @@ namespace Twin.Sim.Systems;
 /// <summary>Final-energy carriers delivered to buildings.</summary>
 public enum Carrier
 {
+    /// <summary>Natural gas.</summary>
     Gas,
+    /// <summary>Heating oil.</summary>
     Oil,
+    /// <summary>Coal.</summary>
     Coal,
+    /// <summary>Wood pellets and other biomass.</summary>
     Biomass,
+    /// <summary>District heat delivered.</summary>
     DistrictHeat,
+    /// <summary>Electricity from the grid.</summary>
     Electricity,
 }
 
 /// <summary>Heat generators for space heating and domestic hot water.</summary>
 public enum HeatingSystem
 {
+    /// <summary>Gas boiler.</summary>
     GasBoiler,
+    /// <summary>Oil boiler.</summary>
     OilBoiler,
+    /// <summary>Coal boiler or stove.</summary>
     CoalBoiler,
+    /// <summary>Biomass (pellet) boiler.</summary>
     BiomassBoiler,
+    /// <summary>District-heating substation.</summary>
     DistrictHeat,
+    /// <summary>Direct electric heating.</summary>
     DirectElectric,
+    /// <summary>Air-source heat pump.</summary>
     AirHeatPump,
+    /// <summary>Ground-source heat pump.</summary>
     GroundHeatPump,
 }
 
@@ -40,6 +54,7 @@ public sealed class Trajectory
     private readonly int[] _years;
     private readonly double[] _values;
 
+    /// <summary>A trajectory through (year, value) points.</summary>
     public Trajectory(IReadOnlyDictionary<int, double> points)
     {
         if (points.Count == 0)
@@ -51,6 +66,7 @@ public sealed class Trajectory
         _values = _years.Select(y => points[y]).ToArray();
     }
 
+    /// <summary>The same value in every year.</summary>
     public static Trajectory Constant(double value) => new(new Dictionary<int, double> { [2000] = value });
 
     /// <summary>The value in <paramref name="year"/>: linear between points, constant before the first and after the last.</summary>

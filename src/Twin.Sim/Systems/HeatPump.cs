@@ -13,6 +13,7 @@ public static class HeatPump
     /// <summary>Domestic hot water delivery temperature [°C] (legionella-safe storage, EN 806-2 / DVGW W 551: ≥ 55–60 °C).</summary>
     public const double HotWaterSupplyTemperatureC = 55.0;
 
+    /// <summary>COP at a source and a sink temperature [°C] (the lift is at least 10 K: the regression is fitted for 15–60 K).</summary>
     public static double Cop(HeatingSystem system, double sourceTemperatureC, double sinkTemperatureC)
     {
         double dt = Math.Max(10.0, sinkTemperatureC - sourceTemperatureC); // the regression is fitted for lifts of roughly 15–60 K

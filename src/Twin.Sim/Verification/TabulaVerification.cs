@@ -14,12 +14,14 @@ public sealed record VerificationRow(string Code, double PublishedKWhPerM2, doub
 /// <summary>Summary over verified rows: count, rows within the tolerance, max and mean |deviation|.</summary>
 public sealed record VerificationSummary(int Rows, int WithinTolerance, double TolerancePercent, double MaxAbsDeviationPercent, double MeanAbsDeviationPercent)
 {
+    /// <summary>How many rows are within <paramref name="tolerancePercent"/>, and the largest and mean deviations.</summary>
     public static VerificationSummary Of(IReadOnlyList<VerificationRow> rows, double tolerancePercent)
     {
         double[] dev = rows.Select(r => Math.Abs(r.DeviationPercent)).Where(double.IsFinite).ToArray();
         return new VerificationSummary(rows.Count, dev.Count(d => d <= tolerancePercent), tolerancePercent, dev.Length == 0 ? double.NaN : dev.Max(), dev.Length == 0 ? double.NaN : dev.Average());
     }
 
+    /// <summary>"rows N, within X %: M, max |dev| …, mean |dev| …".</summary>
     public override string ToString() => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
         $"rows {Rows}, within {TolerancePercent:0.#} %: {WithinTolerance}, max |dev| {Percent(MaxAbsDeviationPercent)} %, mean |dev| {Percent(MeanAbsDeviationPercent)} %");
@@ -33,6 +35,7 @@ public sealed record VerificationSummary(int Rows, int WithinTolerance, double T
 /// <summary>Recomputes TABULA's energy need for heating from each row's inputs and compares it with the published value.</summary>
 public static class TabulaVerification
 {
+    /// <summary>Recomputes q_h_nd of every TABULA row from its inputs and compares it with the published value.</summary>
     public static IReadOnlyList<VerificationRow> Verify(IEnumerable<IReadOnlyDictionary<string, string>> rows) =>
         rows.Select(row =>
         {

@@ -12,12 +12,14 @@ public static class PngWriter
 {
     private static readonly byte[] Signature = [137, 80, 78, 71, 13, 10, 26, 10];
 
+    /// <summary>Writes an RGBA image (top row first) as PNG to a file.</summary>
     public static void Write(string path, int width, int height, ReadOnlySpan<byte> rgbaTopDown)
     {
         using FileStream f = File.Create(path);
         Write(f, width, height, rgbaTopDown);
     }
 
+    /// <summary>Writes an RGBA image (top row first) as PNG to a stream.</summary>
     public static void Write(Stream output, int width, int height, ReadOnlySpan<byte> rgbaTopDown)
     {
         output.Write(Signature);

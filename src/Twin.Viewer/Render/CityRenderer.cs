@@ -66,6 +66,7 @@ public sealed unsafe class CityRenderer : IDisposable
     private uint _fbo, _colourRb, _idRb, _depthRb;
     private int _width, _height;
 
+    /// <summary>Uploads the mesh to the GPU of the current context.</summary>
     public CityRenderer(GL gl, CityMesh mesh)
     {
         _gl = gl;
@@ -102,6 +103,7 @@ public sealed unsafe class CityRenderer : IDisposable
         _gl.TexBuffer(TextureTarget.TextureBuffer, SizedInternalFormat.R32f, _valueBuffer);
     }
 
+    /// <summary>Draws one frame (colours and building ids) and reads it back.</summary>
     public RenderedFrame Render(Camera camera, ColourRamp ramp, int width, int height, (byte R, byte G, byte B) background)
     {
         Draw(camera, ramp, width, height, background);
@@ -193,6 +195,7 @@ public sealed unsafe class CityRenderer : IDisposable
         _gl.BindFramebuffer(FramebufferTarget.Framebuffer, 0);
     }
 
+    /// <summary>Frees the GPU objects (before the context goes).</summary>
     public void Dispose()
     {
         DeleteTarget();

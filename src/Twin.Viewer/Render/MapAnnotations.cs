@@ -22,6 +22,7 @@ public static class MapAnnotations
     /// <summary>Legend colour bar rectangle (x, y, width, height) in pixels for a frame of the given size.</summary>
     public static (int X, int Y, int Width, int Height) LegendBar(int frameWidth, int frameHeight) => (24, frameHeight - 58, Math.Min(300, frameWidth / 3), 16);
 
+    /// <summary>Draws title, legend, north arrow and scale bar over the frame.</summary>
     public static void Draw(RenderedFrame frame, MapLegend legend, double metresPerPixel) =>
         Draw(frame.Rgba, frame.Width, frame.Height, legend, metresPerPixel, LegendBar(frame.Width, frame.Height).Width);
 

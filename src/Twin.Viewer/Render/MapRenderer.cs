@@ -9,15 +9,19 @@ namespace Twin.Viewer.Render;
 /// <summary>Options of a headless map render; defaults in one place.</summary>
 public sealed record MapOptions
 {
+    /// <summary>Image width [px].</summary>
     public int Width { get; init; } = 1920;
 
+    /// <summary>Image height [px].</summary>
     public int Height { get; init; } = 1080;
 
+    /// <summary>Top-down map or oblique 3D view.</summary>
     public CameraKind Camera { get; init; } = CameraKind.TopDown;
 
     /// <summary>Diverging ramp centred on zero (for differences between runs) instead of the sequential one.</summary>
     public bool Diverging { get; init; }
 
+    /// <summary>Background colour (RGB).</summary>
     public (byte R, byte G, byte B) Background { get; init; } = (255, 255, 255);
 
     /// <summary>Title of the map; null draws the city only (no title, legend, north arrow or scale bar).</summary>
@@ -26,6 +30,7 @@ public sealed record MapOptions
     /// <summary>Name of the mapped quantity and its unit, for the legend.</summary>
     public string Quantity { get; init; } = "value";
 
+    /// <summary>Unit of the mapped quantity (as the column registry gives it).</summary>
     public string Unit { get; init; } = "-";
 
     /// <summary>Fixed colour range (e.g. shared by the maps of several scenarios); null = from this map's values.</summary>
@@ -42,9 +47,11 @@ public sealed record MapOptions
 /// </summary>
 public static class MapRenderer
 {
+    /// <summary>Renders NTS footprints (see the column overload).</summary>
     public static (RenderedFrame Frame, double Min, double Max) Render(IReadOnlyList<Geometry?> footprints, IReadOnlyList<double> heightsM, IReadOnlyList<double> values, MapOptions options) =>
         Render(PolygonColumns.FromGeometries(footprints), heightsM, values, options);
 
+    /// <summary>Renders footprints (metric CRS) extruded to their heights and coloured by their values.</summary>
     public static (RenderedFrame Frame, double Min, double Max) Render(PolygonColumns footprints, IReadOnlyList<double> heightsM, IReadOnlyList<double> values, MapOptions options)
     {
         CityMesh mesh = CityMesh.Build(footprints, heightsM);

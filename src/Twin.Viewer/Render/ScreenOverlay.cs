@@ -44,6 +44,7 @@ public sealed unsafe class ScreenOverlay(GL gl) : IDisposable
         gl.BindFramebuffer(FramebufferTarget.Framebuffer, 0);
     }
 
+    /// <summary>Frees the GPU objects.</summary>
     public void Dispose()
     {
         gl.DeleteFramebuffer(_fbo);

@@ -6,7 +6,9 @@ namespace Twin.Viewer.Scene;
 /// <summary>Camera presets: a top-down map and an oblique 3D view, both framing the whole district by default.</summary>
 public enum CameraKind
 {
+    /// <summary>Orthographic, straight down, north up.</summary>
     TopDown,
+    /// <summary>Perspective from the south-west, looking down at the city.</summary>
     Oblique,
 }
 
@@ -16,6 +18,7 @@ public enum CameraKind
 /// </summary>
 public sealed record Camera(Matrix4x4 View, Matrix4x4 Projection, double MetresPerPixel)
 {
+    /// <summary>View × projection (row-vector order, as System.Numerics multiplies).</summary>
     public Matrix4x4 ViewProjection => View * Projection;
 
     /// <summary>Frames <paramref name="extent"/> (metric CRS) around <paramref name="origin"/> with a 3 % margin, north up.</summary>

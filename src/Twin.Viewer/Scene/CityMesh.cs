@@ -43,17 +43,22 @@ public sealed class CityMesh
     /// <summary>Three vertex indices per triangle.</summary>
     public uint[] Indices { get; }
 
+    /// <summary>The scene origin subtracted in double precision before building float vertices.</summary>
     public Coordinate Origin { get; }
 
     /// <summary>Extent of the footprints in the metric CRS (not origin-relative).</summary>
     public Envelope Extent { get; }
 
+    /// <summary>Tallest building [m].</summary>
     public double MaxHeightM { get; }
 
+    /// <summary>Number of buildings (meshed or not).</summary>
     public int BuildingCount { get; }
 
+    /// <summary>Number of vertices.</summary>
     public int VertexCount => BuildingIds.Length;
 
+    /// <summary>Number of triangles.</summary>
     public int TriangleCount => Indices.Length / 3;
 
     /// <summary>Meshes footprints (metric CRS) with heights [m]; null footprints are skipped.</summary>

@@ -7,11 +7,13 @@ namespace Twin.Viewer.Scene;
 /// </summary>
 public sealed record ColourRamp(string Name, byte[][] Stops)
 {
+    /// <summary>Viridis (perceptually uniform, colour-blind safe): sequential quantities.</summary>
     public static ColourRamp Viridis { get; } = new("viridis",
     [
         [68, 1, 84], [71, 44, 122], [59, 81, 139], [44, 113, 142], [33, 144, 141], [39, 173, 129], [92, 200, 99], [170, 220, 50], [253, 231, 37],
     ]);
 
+    /// <summary>Blue–white–red (ColorBrewer RdBu, reversed): differences, blue = less.</summary>
     public static ColourRamp BlueRed { get; } = new("RdBu (reversed)",
     [
         [33, 102, 172], [67, 147, 195], [146, 197, 222], [209, 229, 240], [247, 247, 247], [253, 219, 199], [244, 165, 130], [214, 96, 77], [178, 24, 43],

@@ -10,18 +10,23 @@ namespace Twin.Viewer.Scene;
 /// </summary>
 public sealed class OrbitCamera
 {
+    /// <summary>A camera looking down on the whole extent.</summary>
     public OrbitCamera(Envelope extent, Coordinate origin)
     {
         Target = new Vector2((float)(extent.Centre.X - origin.X), (float)(extent.Centre.Y - origin.Y));
         Distance = (float)Math.Max(Math.Max(extent.Width, extent.Height) * 1.1, 50);
     }
 
+    /// <summary>The point looked at (scene coordinates, metres).</summary>
     public Vector2 Target { get; private set; }
 
+    /// <summary>Distance from the target [m].</summary>
     public float Distance { get; private set; }
 
+    /// <summary>Azimuth [°] (0 = looking north).</summary>
     public float AzimuthDeg { get; private set; }
 
+    /// <summary>Elevation above the horizon [°].</summary>
     public float ElevationDeg { get; private set; } = 89.9f;
 
     /// <summary>Moves the target by a cursor drag of (dx, dy) pixels in a window <paramref name="heightPx"/> high (dragging the ground along).</summary>
@@ -34,6 +39,7 @@ public sealed class OrbitCamera
         Target -= (right * (float)dxPx * metresPerPixel) - (forward * (float)dyPx * metresPerPixel);
     }
 
+    /// <summary>Orbits by a mouse drag of (dx, dy) pixels.</summary>
     public void Orbit(double dxPx, double dyPx)
     {
         AzimuthDeg = (AzimuthDeg + ((float)dxPx * 0.3f)) % 360f;
@@ -45,6 +51,7 @@ public sealed class OrbitCamera
 
     private const float FieldOfViewRad = 35f * MathF.PI / 180f;
 
+    /// <summary>The camera for a viewport of this size.</summary>
     public Camera ToCamera(int width, int height)
     {
         float az = AzimuthDeg * MathF.PI / 180f, el = ElevationDeg * MathF.PI / 180f;

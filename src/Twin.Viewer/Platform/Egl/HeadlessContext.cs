@@ -77,8 +77,10 @@ public sealed unsafe partial class HeadlessContext : IDisposable
         return new HeadlessContext(context, surface);
     }
 
+    /// <summary>An OpenGL entry point of the current context (for Silk.NET's GL.GetApi).</summary>
     public static nint GetProcAddress(string name) => eglGetProcAddress(name);
 
+    /// <summary>Releases the context and its surface (the display stays, shared by the process).</summary>
     public void Dispose()
     {
         nint display = SharedDisplay.Value;

@@ -12,8 +12,10 @@ public sealed record ViewLayer(string Name, float[] Ramp01, bool Diverging = fal
 /// <summary>Options of the window; defaults in one place.</summary>
 public sealed record WindowOptions
 {
+    /// <summary>Window width [px].</summary>
     public int Width { get; init; } = 1280;
 
+    /// <summary>Window height [px].</summary>
     public int Height { get; init; } = 720;
 
     /// <summary>Close after this many seconds (scripted smoke tests); null = when the user closes it.</summary>
@@ -25,6 +27,7 @@ public sealed record WindowOptions
     /// </summary>
     public int OrbitFrames { get; init; }
 
+    /// <summary>The defaults.</summary>
     public static WindowOptions Default { get; } = new();
 }
 
