@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Twin.Core.IO;
 using Twin.Core.Weather;
 using Twin.Sim.Climate;
 

@@ -8,10 +8,11 @@ public sealed class RunOutput
 {
     private readonly Lazy<IReadOnlyList<YearTotals>> _years;
 
-    internal RunOutput(string directory, RunManifest manifest)
+    internal RunOutput(string directory, RunManifest manifest, string buildingsPath)
     {
         Directory = directory;
         Manifest = manifest;
+        BuildingsPath = buildingsPath;
         _years = new Lazy<IReadOnlyList<YearTotals>>(ReadYears);
     }
 
@@ -25,7 +26,7 @@ public sealed class RunOutput
     public string Title => Manifest.ScenarioTitle.Length > 0 ? Manifest.ScenarioTitle : Manifest.Scenario;
 
     /// <summary>The per-building table: buildings.parquet, else buildings.gpkg.</summary>
-    public string BuildingsPath => File.Exists(Path.Combine(Directory, "buildings.parquet")) ? Path.Combine(Directory, "buildings.parquet") : Path.Combine(Directory, "buildings.gpkg");
+    public string BuildingsPath { get; }
 
     /// <summary>The pathway year by year (years.csv).</summary>
     public IReadOnlyList<YearTotals> Years => _years.Value;

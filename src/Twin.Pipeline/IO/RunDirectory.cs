@@ -136,7 +136,8 @@ public static class RunDirectory
             }
         }
 
-        return new RunOutput(dir, manifest);
+        string parquet = Path.Combine(dir, "buildings.parquet");
+        return new RunOutput(dir, manifest, File.Exists(parquet) ? parquet : Path.Combine(dir, "buildings.gpkg"));
     }
 
     private static RunManifest Manifest(ScenarioRun run) => new()

@@ -1,6 +1,7 @@
 using System.Globalization;
+using Twin.Core.Weather;
 
-namespace Twin.Core.Weather;
+namespace Twin.Core.IO;
 
 /// <summary>Reads weather files: NREL NSRDB CSV exports and EnergyPlus EPW.</summary>
 public static class WeatherReader
