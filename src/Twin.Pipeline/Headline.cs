@@ -91,15 +91,15 @@ public sealed record Headline
     }
 
     /// <summary>
-    /// One line: "Business as usual (bau): 636 of 2,445 buildings renovated by 2050; investment 45.0 M EUR, subsidy 0.0 M EUR;
-    /// CO₂ 464 kt/a (2025) → 355 kt/a (2050); cut by 2030 18.4 kt/a (4 %), …; −96 EUR per tonne avoided".
+    /// One line, every amount in a readable unit: "Business as usual (bau): 636 of 2,445 buildings renovated by 2050; investment
+    /// 45.4 M EUR, subsidy 0 EUR; CO₂ 470 kt/a (2025) → 360 kt/a (2050); cut by 2030 18.6 kt/a (4 %), …; -95 EUR per tonne avoided".
     /// </summary>
     public override string ToString()
     {
         CultureInfo ci = CultureInfo.InvariantCulture;
         int last = Years.Count - 1;
-        string cuts = string.Join(", ", Milestones.Where(m => Years.Contains(m)).Select(m => string.Create(ci, $"{m} {Co2CutKg(m) / 1e6:0.0} kt/a ({Co2CutShare(m) * 100:0} %)")));
+        string cuts = string.Join(", ", Milestones.Where(m => Years.Contains(m)).Select(m => string.Create(ci, $"{m} {Units.Readable(Co2CutKg(m), "kg/a")} ({Co2CutShare(m) * 100:0} %)")));
         string perTonne = double.IsFinite(EurPerTonneAvoided) ? string.Create(ci, $"{EurPerTonneAvoided:0} EUR per tonne avoided") : "no CO₂ avoided";
-        return string.Create(ci, $"{Title} ({Scenario}): {Renovated:N0} of {Simulated:N0} buildings renovated by {Years[last]}; investment {InvestmentEur / 1e6:0.0} M EUR, subsidy {SubsidyEur / 1e6:0.0} M EUR; CO₂ {Units.Readable(Co2Kg[0], "kg/a")} ({Years[0]}) → {Units.Readable(Co2Kg[last], "kg/a")} ({Years[last]}); cut by {(cuts.Length > 0 ? cuts : "–")}; {perTonne}");
+        return string.Create(ci, $"{Title} ({Scenario}): {Renovated:N0} of {Simulated:N0} buildings renovated by {Years[last]}; investment {Units.Readable(InvestmentEur, "EUR")}, subsidy {Units.Readable(SubsidyEur, "EUR")}; CO₂ {Units.Readable(Co2Kg[0], "kg/a")} ({Years[0]}) → {Units.Readable(Co2Kg[last], "kg/a")} ({Years[last]}); cut by {(cuts.Length > 0 ? cuts : "–")}; {perTonne}");
     }
 }

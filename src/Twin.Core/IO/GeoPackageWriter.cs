@@ -42,6 +42,14 @@ public static class GeoPackageWriter
         var csb = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
         using var conn = new SqliteConnection(csb.ConnectionString);
         conn.Open();
+        // The file is new and renamed into place only when complete (Write), so SQLite's crash safety is not needed while
+        // it is written: no rollback journal, no fsync per page — the writer's time halves for a million rows.
+        using (SqliteCommand pragma = conn.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 65536;";
+            pragma.ExecuteNonQuery();
+        }
+
         using SqliteTransaction tx = conn.BeginTransaction();
         Exec(conn, tx, "PRAGMA application_id = 1196444487"); // 'GPKG' (Req 2)
         Exec(conn, tx, "PRAGMA user_version = 10300");
@@ -98,35 +106,46 @@ public static class GeoPackageWriter
             names.AddRange(table.Columns.Select(c => GeoPackageReader.Quote(c.Name, '"')));
             insert.CommandText = $"INSERT INTO {q} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "$p" + i))})";
             var parameters = names.Select((_, i) => insert.Parameters.Add("$p" + i, SqliteType.Blob)).ToArray();
-            var writer = new GeoPackageGeoWriter();
-            for (int i = 0; i < table.Count; i++)
+            for (int c = 0; c < table.Columns.Count; c++)
             {
-                if (i % 8192 == 0)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                }
+                parameters[c + 1].SqliteType = SqlParamType(table.Columns[c].Type);
+            }
 
-                Geometry? g = table.Geometries[i];
-                if (g is not null)
+            // Geometries are encoded in parallel, a block at a time (memory stays bounded), while SQLite inserts on one thread.
+            const int Block = 16_384;
+            var blobs = new byte[]?[Math.Min(Block, table.Count)];
+            for (int start = 0; start < table.Count; start += Block)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                int count = Math.Min(Block, table.Count - start);
+                Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellation }, () => new GeoPackageGeoWriter(), (k, _, writer) =>
                 {
-                    g.SRID = srsId;
-                }
-
-                parameters[0].SqliteType = SqliteType.Blob;
-                parameters[0].Value = g is null ? DBNull.Value : writer.Write(g);
-                for (int c = 0; c < table.Columns.Count; c++)
-                {
-                    object? v = table.Columns[c].Values[i];
-                    parameters[c + 1].SqliteType = SqlParamType(table.Columns[c].Type);
-                    parameters[c + 1].Value = v switch
+                    Geometry? g = table.Geometries[start + k];
+                    if (g is not null)
                     {
-                        null => DBNull.Value,
-                        bool b => b ? 1L : 0L,
-                        _ => v,
-                    };
-                }
+                        g.SRID = srsId;
+                    }
 
-                insert.ExecuteNonQuery();
+                    blobs[k] = g is null ? null : writer.Write(g);
+                    return writer;
+                }, _ => { });
+                for (int k = 0; k < count; k++)
+                {
+                    int i = start + k;
+                    parameters[0].Value = blobs[k] is byte[] blob ? blob : DBNull.Value;
+                    for (int c = 0; c < table.Columns.Count; c++)
+                    {
+                        object? v = table.Columns[c].ValueAt(i);
+                        parameters[c + 1].Value = v switch
+                        {
+                            null => DBNull.Value,
+                            bool b => b ? 1L : 0L,
+                            _ => v,
+                        };
+                    }
+
+                    insert.ExecuteNonQuery();
+                }
             }
         }
 

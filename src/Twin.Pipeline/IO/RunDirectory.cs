@@ -28,13 +28,22 @@ public static class RunDirectory
         {
             options.Progress?.Report(new RunProgress($"{run.Scenario.Scenario.Name}: writing", 0));
             FeatureTable buildings = RunTables.Buildings(run);
+
+            // The GeoPackage (SQLite inserts on one thread) is written beside the GeoParquet, not after it (1M synthetic
+            // buildings, one scenario, 2 cores: 35 s for the whole run with both formats, 25 s with GeoParquet only).
+            Task? gpkg = options.Formats.HasFlag(OutputFormats.GeoPackage) && options.MaxDegreeOfParallelism != 1
+                ? Task.Run(() => GeoPackageWriter.Write(buildings, Path.Combine(tmp, "buildings.gpkg"), "buildings", ct), ct)
+                : null;
             if (options.Formats.HasFlag(OutputFormats.GeoParquet))
             {
                 GeoParquetWriter.Write(buildings, Path.Combine(tmp, "buildings.parquet"), encoded: run.Stock.EncodedFootprints(options.Parallel), parallel: options.Parallel);
             }
 
-            ct.ThrowIfCancellationRequested();
-            if (options.Formats.HasFlag(OutputFormats.GeoPackage))
+            if (gpkg is not null)
+            {
+                gpkg.GetAwaiter().GetResult();
+            }
+            else if (options.Formats.HasFlag(OutputFormats.GeoPackage))
             {
                 GeoPackageWriter.Write(buildings, Path.Combine(tmp, "buildings.gpkg"), "buildings", ct);
             }
