@@ -44,7 +44,7 @@ public class ScenarioRunBenchmarks
         ];
     }
 
-    [Benchmark(Description = "1M buildings x 5 scenarios x 26 years, GeoParquet to GeoParquet")]
+    [Benchmark(Description = "1M buildings x 5 scenarios x 26 years, GeoParquet to run folders")]
     public int OneMillionFiveScenarios()
     {
         var options = new RunOptions { Formats = OutputFormats.GeoParquet };
