@@ -20,10 +20,6 @@ internal static class Common
 
     public static Option<string> Formats() => new("--format") { Description = "Per-building tables as geoparquet, gpkg or both", DefaultValueFactory = _ => "both" };
 
-    public static Option<string?> SourceCrs() => new("--source-crs") { Description = "CRS to assume when the file has none, e.g. EPSG:2180" };
-
-    public static Option<string?> MetricCrs() => new("--metric-crs") { Description = "Metric CRS to measure in (default: EPSG:2180 in Poland, else local UTM)" };
-
     public static TwinData LoadData(ParseResult r, string? climate = null) => TwinData.Load(r.GetValue(Data), climate);
 
     public static RunOptions RunOptions(int? threads, string formats)

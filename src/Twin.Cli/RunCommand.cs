@@ -12,28 +12,17 @@ internal static class RunCommand
     public static Command Create()
     {
         var stock = new Option<string>("--stock") { Description = "Footprint file (GeoJSON, GeoParquet, GeoPackage, Shapefile; twin's own stock.parquet too)", Required = true };
-        var mapping = new Option<string?>("--mapping") { Description = "Attribute mapping JSON (default: twin's own stock columns, else OSM names)" };
-        var hoods = new Option<string?>("--neighbourhoods") { Description = "Neighbourhood polygons" };
         var scenario = new Option<string[]>("--scenario") { Description = "Scenario JSON; several run over one load, each into <out>/<scenario name>", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Run folder (one scenario) or the folder of the run folders (several)", Required = true };
         var climate = new Option<string?>("--climate") { Description = "Climate table (12 monthly rows or 1 seasonal row; default: TABULA PL national season)" };
-        var sourceCrs = Common.SourceCrs();
-        var metricCrs = Common.MetricCrs();
-        var year = new Option<int?>("--reference-year") { Description = "Year the stock is described in (default: the scenarios' start year)" };
+        var stockOptions = new StockOptions("the scenarios' start year");
         var threads = Common.Threads();
         var format = Common.Formats();
-        var command = new Command("run", "Run renovation scenarios over a building stock") { stock, mapping, hoods, scenario, output, climate, sourceCrs, metricCrs, year, threads, format };
+        var command = new Command("run", "Run renovation scenarios over a building stock") { stock, scenario, output, climate, threads, format };
+        stockOptions.AddTo(command);
         command.SetAction(r =>
         {
-            var source = new StockSource
-            {
-                Path = r.GetValue(stock)!,
-                MappingPath = r.GetValue(mapping),
-                NeighbourhoodsPath = r.GetValue(hoods),
-                SourceCrs = Common.ParseCrs(r.GetValue(sourceCrs), "--source-crs"),
-                MetricCrs = Common.ParseCrs(r.GetValue(metricCrs), "--metric-crs"),
-                ReferenceYear = r.GetValue(year),
-            };
+            StockSource source = stockOptions.Source(r, r.GetValue(stock)!);
             string[] scenarios = r.GetValue(scenario)!;
             RunOptions options = Common.RunOptions(r.GetValue(threads), r.GetValue(format)!);
             (TwinData data, TwinStock loaded, IReadOnlyList<ScenarioFile> files) = ScenarioRun.Prepare(r.GetValue(Common.Data), r.GetValue(climate), source, scenarios, options);

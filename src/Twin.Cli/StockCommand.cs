@@ -12,31 +12,15 @@ internal static class StockCommand
     public static Command Create()
     {
         var input = new Argument<string>("stock") { Description = "Footprints: .geojson, .parquet (GeoParquet), .gpkg or .shp" };
-        var mapping = new Option<string?>("--mapping") { Description = "Attribute mapping JSON (default: twin's own stock columns, else OSM names)" };
-        var hoods = new Option<string?>("--neighbourhoods") { Description = "Neighbourhood polygons to aggregate by" };
-        var sourceCrs = Common.SourceCrs();
-        var metricCrs = Common.MetricCrs();
-        var country = new Option<string?>("--country") { Description = "TABULA country code for buildings without one (default: from location)" };
-        var year = new Option<int?>("--reference-year") { Description = "Year the stock is described in (default 2025): later construction years are implausible" };
+        var stockOptions = new StockOptions("2025");
         var output = new Option<string?>("--out") { Description = "Folder for stock.parquet, stock.gpkg, stock.geojson, rejects.geojson, issues.csv, manifest.json" };
         var format = Common.Formats();
         var threads = Common.Threads();
-        var command = new Command("stock", "Load a building stock, validate it, assign typologies and print a summary")
-        {
-            input, mapping, hoods, sourceCrs, metricCrs, country, year, output, format, threads,
-        };
+        var command = new Command("stock", "Load a building stock, validate it, assign typologies and print a summary") { input, output, format, threads };
+        stockOptions.AddTo(command);
         command.SetAction(r =>
         {
-            var source = new StockSource
-            {
-                Path = r.GetValue(input)!,
-                MappingPath = r.GetValue(mapping),
-                NeighbourhoodsPath = r.GetValue(hoods),
-                SourceCrs = Common.ParseCrs(r.GetValue(sourceCrs), "--source-crs"),
-                MetricCrs = Common.ParseCrs(r.GetValue(metricCrs), "--metric-crs"),
-                Country = r.GetValue(country),
-                ReferenceYear = r.GetValue(year),
-            };
+            StockSource source = stockOptions.Source(r, r.GetValue(input)!);
             RunOptions options = Common.RunOptions(r.GetValue(threads), r.GetValue(format)!);
             TwinData data = Common.LoadData(r);
             return Run(TwinStock.Load(source, data, options), data, r.GetValue(output), options);

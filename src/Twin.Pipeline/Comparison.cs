@@ -14,7 +14,7 @@ public static class Comparison
         var runs = new List<RunOutput>();
         foreach (string f in folders)
         {
-            TwinStock.Collect(issues, () => runs.Add(RunDirectory.Open(f)));
+            InputChecks.Collect(issues, () => runs.Add(RunDirectory.Open(f)));
         }
 
         if (issues.Count > 0)

@@ -26,7 +26,7 @@ public sealed record ScenarioFile(string Path, Scenario Scenario)
         var files = new List<ScenarioFile>();
         foreach (string path in paths)
         {
-            TwinStock.Collect(issues, () =>
+            InputChecks.Collect(issues, () =>
             {
                 Scenario scenario = ScenarioJson.Parse(InputFiles.ReadText(path, "scenario", "--scenario"), path);
                 IReadOnlyList<ScenarioProblem> problems = ScenarioValidator.Validate(scenario);

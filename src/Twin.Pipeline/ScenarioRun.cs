@@ -87,9 +87,9 @@ public sealed class ScenarioRun
         TwinData? data = null;
         IReadOnlyList<ScenarioFile>? scenarios = null;
         (Core.Loading.AttributeMapping?, List<IO.InputFile>) stockInputs = default;
-        TwinStock.Collect(issues, () => data = TwinData.Load(dataFolder, climate));
-        TwinStock.Collect(issues, () => scenarios = ScenarioFile.LoadAll(scenarioPaths));
-        TwinStock.Collect(issues, () => stockInputs = TwinStock.Check(stock));
+        InputChecks.Collect(issues, () => data = TwinData.Load(dataFolder, climate));
+        InputChecks.Collect(issues, () => scenarios = ScenarioFile.LoadAll(scenarioPaths));
+        InputChecks.Collect(issues, () => stockInputs = TwinStock.Check(stock));
         if (issues.Count > 0)
         {
             throw new InputException(issues);

@@ -108,28 +108,16 @@ public sealed class TwinStock
         if (source.MappingPath is string m)
         {
             files.Add(new InputFile("mapping", m));
-            Collect(issues, () => mapping = MappingFile.Read(m));
+            InputChecks.Collect(issues, () => mapping = MappingFile.Read(m));
         }
 
         if (source.NeighbourhoodsPath is string n)
         {
             files.Add(new InputFile("neighbourhoods", n));
-            Collect(issues, () => Neighbourhoods.Load(n, CoordinateReferenceSystem.Wgs84));
+            InputChecks.Collect(issues, () => Neighbourhoods.Load(n, CoordinateReferenceSystem.Wgs84));
         }
 
         return issues.Count > 0 ? throw new InputException(issues) : (mapping, files);
-    }
-
-    internal static void Collect(List<DataIssue> issues, Action step)
-    {
-        try
-        {
-            step();
-        }
-        catch (InputException ex)
-        {
-            issues.AddRange(ex.Issues);
-        }
     }
 
     /// <summary>The fingerprint of a list of building ids (see <see cref="Fingerprint"/>).</summary>

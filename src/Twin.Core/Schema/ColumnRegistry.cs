@@ -49,21 +49,18 @@ public static class ColumnRegistry
 
     /// <summary>A column for a writer: the name must be registered for the table with this type.</summary>
     /// <exception cref="ArgumentException">The name is not registered, or registered with another type: a bug in the writer.</exception>
-    public static AttributeColumn Column(OutputTable table, string name, object?[] values) => new(name, Check(table, name, values.Length).Type, values);
+    public static AttributeColumn Column(OutputTable table, string name, object?[] values) => new(name, Registered(table, name).Type, values);
 
     /// <summary>A numeric column of doubles (NaN = missing) for a writer; the name must be registered as a number.</summary>
     /// <exception cref="ArgumentException">The name is not registered as a number column of the table: a bug in the writer.</exception>
     public static AttributeColumn Numbers(OutputTable table, string name, double[] values)
     {
-        ColumnSpec spec = Check(table, name, values.Length);
+        ColumnSpec spec = Registered(table, name);
         return spec.Type == Number ? AttributeColumn.FromNumbers(name, values) : throw new ArgumentException($"{table} column '{name}' is registered as {spec.Type}, not a number.", nameof(name));
     }
 
-    private static ColumnSpec Check(OutputTable table, string name, int count)
-    {
-        _ = count;
-        return Find(table, name)?.Spec ?? throw new ArgumentException($"{table} column '{name}' is not in the column registry; register it (with unit, meaning and source) before writing it.", nameof(name));
-    }
+    private static ColumnSpec Registered(OutputTable table, string name) =>
+        Find(table, name)?.Spec ?? throw new ArgumentException($"{table} column '{name}' is not in the column registry; register it (with unit, meaning and source) before writing it.", nameof(name));
 
     private static ColumnSpec C(OutputTable table, string name, AttributeType type, string unit, string title, string meaning, string source, bool extensive = false) =>
         new()
