@@ -21,8 +21,8 @@ public sealed record RunManifest
     /// <summary>Kind of folder: "run" (a scenario run) or "stock" (a loaded stock).</summary>
     public string Kind { get; init; } = "run";
 
-    /// <summary>Layout version of the manifest.</summary>
-    public int FormatVersion { get; init; } = CurrentFormat;
+    /// <summary>Layout version of the manifest (set by the writer; 0 in a manifest of an older twin, which has none).</summary>
+    public int FormatVersion { get; init; }
 
     /// <summary>True once every output was written: the last thing a writer does.</summary>
     public bool Complete { get; init; }

@@ -177,6 +177,6 @@ public static class RunDirectory
     {
         var outputs = Directory.EnumerateFiles(tmp).Select(f => new FileInfo(f)).OrderBy(f => f.Name, StringComparer.Ordinal)
             .Select(f => new ManifestOutput(f.Name, f.Length, InputFiles.Sha256(f.FullName))).ToList();
-        File.WriteAllText(Path.Combine(tmp, "manifest.json"), JsonSerializer.Serialize(manifest with { Complete = true, Outputs = outputs }, RunManifest.Json));
+        File.WriteAllText(Path.Combine(tmp, "manifest.json"), JsonSerializer.Serialize(manifest with { FormatVersion = RunManifest.CurrentFormat, Complete = true, Outputs = outputs }, RunManifest.Json));
     }
 }

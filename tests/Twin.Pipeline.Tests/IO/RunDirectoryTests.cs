@@ -59,6 +59,15 @@ public sealed class RunDirectoryTests
     }
 
     [Fact]
+    public void ManifestOfAnOlderTwin_IsRefused_SayingSo()
+    {
+        string dir = CopyOfRun();
+        File.WriteAllText(Path.Combine(dir, "manifest.json"), """{ "scenario": "bau", "seed": 1, "engine_version": "1.0.0.0", "inputs_sha256": {} }""");
+        DataIssue issue = Assert.Single(Assert.Throws<InputException>(() => RunDirectory.Open(dir)).Issues);
+        Assert.Contains("manifest format 0", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FileOfAnotherRun_IsRefused()
     {
         string dir = CopyOfRun();
