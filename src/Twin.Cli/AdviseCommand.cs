@@ -44,8 +44,13 @@ internal static class AdviseCommand
                 report = Advising.ForType(data, advisor, code, a, r.GetValue(heating), r.GetValue(year));
             }
 
-            AdviceTable.Print(report);
-            if (r.GetValue(json) is string jsonPath)
+            string? jsonPath = r.GetValue(json);
+            if (jsonPath != "-")
+            {
+                AdviceTable.Print(report); // with --json -, standard output is the JSON alone (for jq and scripts)
+            }
+
+            if (jsonPath is not null)
             {
                 string text = JsonSerializer.Serialize(new { building = report.BuildingId, typology = report.Typology, heated_floor_area_m2 = report.HeatedFloorAreaM2, heating_before = report.HeatingBefore, packages = report.Packages }, Json);
                 if (jsonPath == "-")
@@ -54,7 +59,7 @@ internal static class AdviseCommand
                 }
                 else
                 {
-                    File.WriteAllText(jsonPath, text);
+                    File.WriteAllText(Common.OutputFile(jsonPath, "--json", ".json"), text);
                 }
             }
 

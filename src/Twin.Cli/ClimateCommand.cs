@@ -21,7 +21,7 @@ internal static class ClimateCommand
                 : r.GetValue(epw) is string e ? WeatherReader.ReadEpw(e)
                 : throw Twin.Core.Validation.InputException.Argument("--nsrdb", null, "no weather file given", "Give --nsrdb FILE (NREL NSRDB CSV) or --epw FILE (EnergyPlus weather).");
             PeriodClimate c = MonthlyClimate.FromWeather(w, Path.GetFileNameWithoutExtension(w.Source), designTemperatureC: double.NaN);
-            Write(c, r.GetValue(output)!);
+            Write(c, Common.OutputFile(r.GetValue(output)!, "--out", ".csv"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{w.TimesUtc.Length} records, {w.StepHours * 60:0} min → 12 months; annual mean {c.ExternalTemperatureC.Zip(c.Days).Sum(x => x.First * x.Second) / c.Days.Sum():0.0} °C, horizontal {c.IrradiationKWhPerM2[0].Sum():0} kWh/m²a → {r.GetValue(output)}"));
             return 0;
         });

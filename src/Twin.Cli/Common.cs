@@ -43,6 +43,34 @@ internal static class Common
     public static CoordinateReferenceSystem? ParseCrs(string? text, string option) =>
         text is null ? null : CoordinateReferenceSystem.Parse(text) ?? throw InputException.Argument(option, text, "is not a CRS twin knows", "Use EPSG:2180, EPSG:4326, EPSG:3857 or EPSG:326zz/327zz (UTM).");
 
+    /// <summary>
+    /// An output file the user named: its extension must be one of <paramref name="extensions"/> (when given) and its
+    /// folder is created; either failing is the user's problem (exit 2), not a bug.
+    /// </summary>
+    public static string OutputFile(string path, string option, params string[] extensions)
+    {
+        if (extensions.Length > 0 && !extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
+        {
+            throw InputException.Argument(option, path, $"names a {(Path.GetExtension(path) is { Length: > 0 } e ? e : "file without extension")}, but twin writes {string.Join(" or ", extensions)} here", $"End the file name in {string.Join(" or ", extensions)}.");
+        }
+
+        try
+        {
+            string full = Path.GetFullPath(path);
+            if (Directory.Exists(full))
+            {
+                throw InputException.Argument(option, path, "is a folder", "Give a file name.");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            return full;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw InputException.Argument(option, path, $"cannot be written: {ex.Message}", "Give a path in a folder you can write to.");
+        }
+    }
+
     public static (int Width, int Height) ParseSize(string text, string option = "--size")
     {
         string[] p = text.Split('x', 'X');

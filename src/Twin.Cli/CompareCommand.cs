@@ -11,13 +11,13 @@ internal static class CompareCommand
     public static Command Create()
     {
         var runs = new Argument<string[]>("runs") { Description = "Run folders written by 'twin run' (of the same stock)", Arity = ArgumentArity.OneOrMore };
-        var chart = new Option<string?>("--chart") { Description = "PNG of the CO₂ trajectories (default: compare-co2.png beside the first run folder)" };
+        var chart = new Option<string?>("--chart") { Description = "PNG of the CO₂ trajectories (default: compare-co2.png in the current folder)" };
         var maps = new Option<bool>("--maps") { Description = "Also render a map of each run's end-year CO₂ per m² (compare-map-<scenario>.png beside the chart; needs EGL)" };
         var command = new Command("compare", "Compare scenario runs: investment, subsidy, CO₂ cut by 2030/2040/2050, EUR per tonne, renovations") { runs, chart, maps };
         command.SetAction(r =>
         {
             string[] dirs = r.GetValue(runs)!;
-            string png = r.GetValue(chart) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dirs[0]))!, "compare-co2.png");
+            string png = Common.OutputFile(r.GetValue(chart) ?? "compare-co2.png", "--chart", ".png");
             Run(dirs, png, r.GetValue(maps));
             return 0;
         });
@@ -27,7 +27,7 @@ internal static class CompareCommand
     public static IReadOnlyList<Headline> Run(IReadOnlyList<string> dirs, string chartPath, bool maps = false)
     {
         IReadOnlyList<RunOutput> runs = Comparison.OpenSameStock(dirs);
-        var headlines = runs.Select(r => r.Headline).ToList();
+        IReadOnlyList<Headline> headlines = Comparison.Headlines(runs);
         ComparisonReport.Print(headlines);
         ComparisonReport.Chart(headlines, chartPath);
         AnsiConsole.MarkupLine($"Chart: [bold]{Markup.Escape(chartPath)}[/]");

@@ -34,7 +34,7 @@ internal static class GridCommand
 
             Neighbourhoods grid = NeighbourhoodGrid.Create(metricEnv, r.GetValue(cell));
             var cells = new FeatureTable("grid", "grid", metric, [.. grid.Areas], [new AttributeColumn("name", AttributeType.Text, grid.Names.Cast<object?>().ToArray())]);
-            GeoJsonWriter.Write(cells, r.GetValue(output)!);
+            GeoJsonWriter.Write(cells, Common.OutputFile(r.GetValue(output)!, "--out", ".geojson", ".json"));
             Console.WriteLine($"{grid.Names.Count} cells of {r.GetValue(cell)} m in {metric} → {r.GetValue(output)}");
             return 0;
         });

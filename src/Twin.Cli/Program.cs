@@ -49,7 +49,7 @@ internal static class Program
             ParseResult parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {
-                Errors.Print(parsed.Errors.Select(e => new DataIssue(InputException.CommandLine, null, "arguments", string.Join(' ', args), null, e.Message, "Run 'twin --help' or 'twin <command> --help'.", IssueOutcome.Fatal, IssueCodes.InvalidArgument)).ToList());
+                Errors.Print(CommandLineErrors.Of(parsed));
                 return UserError;
             }
 

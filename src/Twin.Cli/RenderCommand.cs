@@ -39,7 +39,7 @@ internal static class RenderCommand
                 var unknown => throw InputException.Argument("--camera", unknown, "is not a camera", "Use top or oblique."),
             };
             var map = new MapRequest(r.GetValue(column)!, r.GetValue(year), r.GetValue(absolute) ? false : null);
-            Render(r.GetValue(results)!, map, r.GetValue(diff), r.GetValue(output)!, width, height, kind, r.GetValue(pick));
+            Render(r.GetValue(results)!, map, r.GetValue(diff), Common.OutputFile(r.GetValue(output)!, "--out", ".png"), width, height, kind, r.GetValue(pick));
             return 0;
         });
         return command;
@@ -53,14 +53,14 @@ internal static class RenderCommand
     {
         var clock = Stopwatch.StartNew();
         RunOutput run = RunDirectory.Open(results);
-        FeatureTable table = MapQuantity.Read(run, map.Column, everything: pick is not null);
+        FeatureTable table = MapQuantity.Read(run, map.Column, everything: pick is not null, map.Year);
         MapValues values = MapQuantity.Of(table, map.Column, map.Year, map.PerSquareMetre);
         string title = run.Title;
         if (diff is string other)
         {
             RunOutput b = RunDirectory.Open(other);
             Comparison.RequireSameStock([run, b]);
-            FeatureTable bt = MapQuantity.Read(b, map.Column, everything: false);
+            FeatureTable bt = MapQuantity.Read(b, map.Column, everything: false, map.Year);
             values = MapQuantity.Difference(values, table, MapQuantity.Of(bt, map.Column, map.Year, map.PerSquareMetre), bt);
             title = $"{run.Title} minus {b.Title}";
         }

@@ -20,8 +20,8 @@ internal static class SampleCommand
 
     public static int Run(string? dataFolder, string outDir, RunOptions options)
     {
-        var sample = new SampleDistrict(TwinData.ResolveFolder(dataFolder));
-        (TwinData data, TwinStock stock, IReadOnlyList<ScenarioFile> scenarios) = ScenarioRun.Prepare(dataFolder, null, sample.Stock, sample.ScenarioPaths, options);
+        TwinData data = TwinData.Load(dataFolder);
+        (TwinStock stock, IReadOnlyList<ScenarioFile> scenarios) = ScenarioRun.Prepare(data, data.Sample.Stock, data.Sample.ScenarioPaths, options);
         StockCommand.Run(stock, data, Path.Combine(outDir, "stock"), options);
         string runs = Path.Combine(outDir, "runs");
         RunCommand.RunAll(stock, data, scenarios, runs, subfolders: true, options);

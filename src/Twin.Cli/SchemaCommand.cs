@@ -15,7 +15,7 @@ internal static class SchemaCommand
             string md = SchemaDocument.Markdown();
             if (r.GetValue(output) is string path)
             {
-                File.WriteAllText(path, md);
+                File.WriteAllText(Common.OutputFile(path, "--out", ".md"), md);
                 Console.WriteLine($"{ColumnRegistry.All.Count} columns → {path}");
             }
             else

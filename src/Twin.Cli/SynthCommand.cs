@@ -22,6 +22,7 @@ internal static class SynthCommand
                 throw InputException.Argument("--count", n.ToString(System.Globalization.CultureInfo.InvariantCulture), "is not a stock size", "Give 1 to 50,000,000 buildings.");
             }
 
+            path = Common.OutputFile(path, "--out", ".parquet", ".geoparquet", ".gpkg", ".geojson", ".json");
             Action<FeatureTable> write = Path.GetExtension(path).ToLowerInvariant() switch
             {
                 ".parquet" or ".geoparquet" => t => GeoParquetWriter.Write(t, path),

@@ -64,6 +64,7 @@ internal static class VerifyCommand
 
     private static int Report(IReadOnlyList<VerificationRow> rows, string outPath, double tolerance)
     {
+        outPath = Common.OutputFile(outPath, "--out", ".csv");
         using (var w = new StreamWriter(outPath))
         {
             w.WriteLine("code,published_q_h_nd_kwh_per_m2,computed_q_h_nd_kwh_per_m2,deviation_percent");

@@ -38,7 +38,7 @@ internal static class ViewCommand
             string[] names = r.GetValue(columns) is { Length: > 0 } c ? c
                 : [.. DefaultStems.Where(s => tables[0].Columns.Any(x => x.Name.StartsWith(s + "_before_", StringComparison.Ordinal))), .. DefaultPlain.Where(n => tables[0].Find(n) is not null)];
             int[] years = Years(runs[0]);
-            ViewLayer[,,] grid = Layers(tables, runs.Select(x => x.Title).ToArray(), names, years, r.GetValue(absolute) ? false : null);
+            ViewLayer[,,] grid = Layers(tables, [.. Comparison.Titles(runs)], names, years, r.GetValue(absolute) ? false : null);
 
             FeatureTable first = tables[0];
             string[] ids = MapQuantity.Ids(first);

@@ -12,7 +12,12 @@ public static class Comparison
     {
         var issues = new List<DataIssue>();
         var runs = new List<RunOutput>();
-        foreach (string f in folders)
+        foreach (IGrouping<string, string> twice in folders.GroupBy(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar), StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            issues.Add(new DataIssue(twice.Key, null, "(run folder)", null, null, "is given twice", "Compare each run once.", IssueOutcome.Fatal, IssueCodes.InvalidArgument));
+        }
+
+        foreach (string f in folders.DistinctBy(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar), StringComparer.Ordinal))
         {
             InputChecks.Collect(issues, () => runs.Add(RunDirectory.Open(f)));
         }
@@ -25,6 +30,17 @@ public static class Comparison
         RequireSameStock(runs);
         return runs;
     }
+
+    /// <summary>
+    /// The runs' titles for a table, a chart legend or a layer name, told apart: a title that two runs share (the same
+    /// scenario with another climate, say) gets the run folder's name added.
+    /// </summary>
+    public static IReadOnlyList<string> Titles(IReadOnlyList<RunOutput> runs) =>
+        runs.Select(r => runs.Count(o => o.Title == r.Title) > 1 ? $"{r.Title} ({Path.GetFileName(r.Directory)})" : r.Title).ToList();
+
+    /// <summary>The runs' headlines, with <see cref="Titles"/>.</summary>
+    public static IReadOnlyList<Headline> Headlines(IReadOnlyList<RunOutput> runs) =>
+        runs.Zip(Titles(runs), (r, t) => r.Headline with { Title = t }).ToList();
 
     /// <summary>Throws unless every run has the first one's stock fingerprint.</summary>
     /// <exception cref="InputException">The runs are of different stocks.</exception>

@@ -95,8 +95,25 @@ public sealed class ScenarioRun
             throw new InputException(issues);
         }
 
-        // The stock is described in the year the scenarios start, unless the caller says otherwise.
-        StockSource source = stock.ReferenceYear is null && scenarios!.Count > 0 ? stock with { ReferenceYear = scenarios.Min(s => s.Scenario.Horizon.StartYear) } : stock;
-        return (data!, TwinStock.Load(source, data!, options, stockInputs), scenarios!);
+        return (data!, Load(data!, stock, scenarios!, stockInputs, options), scenarios!);
+    }
+
+    /// <summary>As <see cref="Prepare(string?, string?, StockSource, IReadOnlyList{string}, RunOptions)"/>, with the reference data already loaded.</summary>
+    /// <exception cref="InputException">Any input has problems: all of them.</exception>
+    public static (TwinStock Stock, IReadOnlyList<ScenarioFile> Scenarios) Prepare(TwinData data, StockSource stock, IReadOnlyList<string> scenarioPaths, RunOptions options)
+    {
+        var issues = new List<DataIssue>();
+        IReadOnlyList<ScenarioFile>? scenarios = null;
+        (Core.Loading.AttributeMapping?, List<IO.InputFile>) stockInputs = default;
+        InputChecks.Collect(issues, () => scenarios = ScenarioFile.LoadAll(scenarioPaths));
+        InputChecks.Collect(issues, () => stockInputs = TwinStock.Check(stock));
+        return issues.Count > 0 ? throw new InputException(issues) : (Load(data, stock, scenarios!, stockInputs, options), scenarios!);
+    }
+
+    /// <summary>The stock is described in the year the scenarios start, unless the caller says otherwise.</summary>
+    private static TwinStock Load(TwinData data, StockSource stock, IReadOnlyList<ScenarioFile> scenarios, (Core.Loading.AttributeMapping?, List<IO.InputFile>) checkedInputs, RunOptions options)
+    {
+        StockSource source = stock.ReferenceYear is null && scenarios.Count > 0 ? stock with { ReferenceYear = scenarios.Min(s => s.Scenario.Horizon.StartYear) } : stock;
+        return TwinStock.Load(source, data, options, checkedInputs);
     }
 }

@@ -61,10 +61,18 @@ public sealed class TwinData
     public static TwinData Load(string? folder, string? climate = null)
     {
         string root = ResolveFolder(folder);
+        string given = folder is not null ? "--data" : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } ? EnvironmentVariable : "the data folder shipped beside twin";
+        const string Where = "Give the folder of reference data with --data DIR or TWIN_DATA=DIR; twin ships one as <program folder>/data (data/samples in the repository).";
         if (!InputFiles.FolderExists(root))
         {
-            string given = folder is null ? $"the default data folder ({(Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } ? EnvironmentVariable : "shipped beside twin")})" : "--data";
-            throw InputException.Fatal(root, "--data", root, $"data folder not found ({given})", $"Give the folder of reference data with --data DIR or {EnvironmentVariable}=DIR; twin ships one as <program folder>/data (data/samples in the repository).", IssueCodes.FileNotFound);
+            throw InputException.Fatal(root, given, null, "data folder not found", Where, IssueCodes.FileNotFound);
+        }
+
+        if (InputFiles.Missing(Path.Combine(root, "typologies", "tabula_PL_existing_state.csv"), "typology", given) is not null)
+        {
+            string samples = Path.Combine(root, "samples");
+            string hint = InputFiles.FolderExists(Path.Combine(samples, "typologies")) ? $"Did you mean {samples}? " + Where : Where;
+            throw InputException.Fatal(root, given, null, "is not a twin data folder (it has no typologies/tabula_PL_existing_state.csv)", hint, IssueCodes.FileNotFound);
         }
 
         var files = new List<InputFile>

@@ -55,6 +55,12 @@ public sealed class TwinStock
         }
     }
 
+    /// <summary>
+    /// Plausible reference years: from 1900 (the scenarios' validator allows horizons from 2000; a stock described before
+    /// 1900 would make most of today's buildings implausible) to 2100 (the horizons' upper limit).
+    /// </summary>
+    public const int MinReferenceYear = 1900, MaxReferenceYear = 2100;
+
     /// <summary>Loads a stock with the default options.</summary>
     public static TwinStock Load(StockSource source, TwinData data) => Load(source, data, RunOptions.Default);
 
@@ -99,6 +105,11 @@ public sealed class TwinStock
     {
         var issues = new List<DataIssue>();
         var files = new List<InputFile> { new("stock", source.Path) };
+        if (source.ReferenceYear is int year && (year < MinReferenceYear || year > MaxReferenceYear))
+        {
+            issues.Add(new DataIssue(InputException.CommandLine, null, "--reference-year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "year", $"is not a plausible year to describe a stock in ({MinReferenceYear}–{MaxReferenceYear})", "Give the year the data describe, e.g. the survey year or the scenarios' start year.", IssueOutcome.Fatal, IssueCodes.InvalidArgument));
+        }
+
         if (InputFiles.Missing(source.Path, "stock", "stock") is DataIssue noStock)
         {
             issues.Add(noStock);

@@ -30,7 +30,7 @@ public sealed class ErrorModelTests
         Assert.Contains("no-climate.csv: --climate", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("bad.json: $.horizon", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("bad.json: $.uptake.ratePerYear", r.Stderr, StringComparison.Ordinal);
-        Assert.Contains("missing.json: --scenario = ", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("missing.json: --scenario: scenario file not found", r.Stderr, StringComparison.Ordinal);
         Assert.Contains("missing-mapping.json: --mapping", r.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(dir, "out")), "nothing was run");
     }
@@ -48,6 +48,48 @@ public sealed class ErrorModelTests
         TwinProcess.Result r = TwinProcess.Run(args);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains($"{option} = {value}", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sampel", "arguments = sampel: is not a command of twin", "Did you mean 'sample'?")]
+    [InlineData("run --stok x.geojson", "arguments = --stok: is not an option of twin run", "Did you mean '--stock'?")]
+    [InlineData("run --stock x --scenario y --out z --threads abc", "--threads = abc: is not a whole number", "twin run --help")]
+    [InlineData("advise --typology PL.N.MFH.02 --floor-area abc", "--floor-area = abc: is not a number", "twin advise --help")]
+    [InlineData("", "arguments: needs a command", "Give one of: sample, stock")]
+    public void ParserErrors_InTheUsersTerms(string args, string error, string hint)
+    {
+        TwinProcess.Result r = TwinProcess.Run(args.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"error: command line: {error}", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains(hint, r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"ratePerYear\": 0.01", "\"ratePerYear\": \"fast\"", "$.uptake.ratePerYear (line 16): expects a number")]
+    [InlineData("\"order\": \"worst-first\"", "\"order\": \"banana\"", "$.uptake.order (line 16): expects one of worst-first, random")]
+    [InlineData("\"packages\": [", "\"packages\": [ { \"description\": \"no id\" },", "$.packages[0] (line 12): misses the required member(s) 'id'")]
+    public void ScenarioOfTheWrongShape_NamesPathAndWhatIsExpected(string from, string to, string expected)
+    {
+        string dir = RepoPaths.NewTempDir(), bad = Path.Combine(dir, "bad.json");
+        File.WriteAllText(bad, File.ReadAllText(Path.Combine(RepoPaths.Samples, "scenarios", "bau.json")).Replace(from, to, StringComparison.Ordinal));
+        TwinProcess.Result r = TwinProcess.Run(["run", "--stock", Sample("buildings.geojson"), "--scenario", bad, "--out", Path.Combine(dir, "out")]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"bad.json: {expected}", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Twin.Sim", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OutputInAFolderThatDoesNotExistYet_IsCreated_NotABug()
+    {
+        string json = Path.Combine(RepoPaths.NewTempDir(), "new", "folder", "advice.json");
+        TwinProcess.Result r = TwinProcess.Run(["advise", "--typology", "PL.N.MFH.02", "--floor-area", "1800", "--json", json]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.True(File.Exists(json));
+        TwinProcess.Result stdout = TwinProcess.Run(["advise", "--typology", "PL.N.MFH.02", "--floor-area", "1800", "--json", "-"]);
+        Assert.StartsWith("{", stdout.Stdout, StringComparison.Ordinal); // standard output is the JSON alone, for jq
+        Assert.Equal(2, TwinProcess.Run(["synth", "--count", "5", "--out", Path.Combine(RepoPaths.NewTempDir(), "s.xlsx")]).ExitCode);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ViewSmokeTests
         string twin = Path.Combine(AppContext.BaseDirectory, "twin.dll");
         File.WriteAllText(script, $"""
             #!/usr/bin/env bash
-            dotnet "{twin}" view --results "{run}" "{run}" --auto-close 20 > "{output}" 2>&1 &
+            dotnet "{twin}" view --results "{run}" "{Other(run)}" --auto-close 20 > "{output}" 2>&1 &
             pid=$!
             for i in $(seq 100); do xdotool search --name BuildingTwin >/dev/null 2>&1 && break; sleep 0.2; done
             sleep 1.5
@@ -59,7 +59,7 @@ public sealed class ViewSmokeTests
         string script = shot + ".sh";
         File.WriteAllText(script, $"""
             #!/usr/bin/env bash
-            dotnet "{twin}" view --results "{run}" "{run}" --auto-close 20 > /dev/null 2>&1 &
+            dotnet "{twin}" view --results "{run}" "{Other(run)}" --auto-close 20 > /dev/null 2>&1 &
             pid=$!
             for i in $(seq 100); do xdotool search --name BuildingTwin >/dev/null 2>&1 && break; sleep 0.2; done
             sleep 1.5
@@ -148,13 +148,16 @@ public sealed class ViewSmokeTests
         throw new Xunit.Sdk.XunitException("no building large enough on screen to click");
     }
 
+    /// <summary>The bau run of the sample; <see cref="Other"/> is the shallow-heat-pump run of the same stock beside it.</summary>
     private static string SampleRun()
     {
         string outDir = Path.Combine(Path.GetTempPath(), "twin-view-" + Guid.NewGuid().ToString("N")[..8]);
-        string root = Twin.Tests.Shared.RepoPaths.Root;
-        Assert.Equal(0, Program.Main(["run", "--stock", Path.Combine(root, "data", "samples", "warsaw-srodmiescie", "buildings.geojson"), "--mapping", Path.Combine(root, "data", "samples", "warsaw-srodmiescie", "bdot10k-mapping.json"), "--scenario", Path.Combine(root, "data", "samples", "scenarios", "bau.json"), "--out", outDir]));
-        return outDir;
+        string root = Twin.Tests.Shared.RepoPaths.Root, scenarios = Path.Combine(root, "data", "samples", "scenarios");
+        Assert.Equal(0, Program.Main(["run", "--stock", Path.Combine(root, "data", "samples", "warsaw-srodmiescie", "buildings.geojson"), "--mapping", Path.Combine(root, "data", "samples", "warsaw-srodmiescie", "bdot10k-mapping.json"), "--scenario", Path.Combine(scenarios, "bau.json"), Path.Combine(scenarios, "shallow-heat-pump.json"), "--out", outDir, "--format", "geoparquet"]));
+        return Path.Combine(outDir, "bau");
     }
+
+    private static string Other(string run) => Path.Combine(Path.GetDirectoryName(run)!, "shallow-heat-pump");
 
     private static bool OnPath(string tool) => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(d => File.Exists(Path.Combine(d, tool)));
 }

@@ -14,6 +14,19 @@ public sealed class ComparisonTests
     }
 
     [Fact]
+    public void SameRunTwice_IsRefused_SameTitleIsToldApart()
+    {
+        string bau = Path.Combine(PipelineFixtures.SampleRunFolders, "bau");
+        DataIssue twice = Assert.Single(Assert.Throws<InputException>(() => Comparison.OpenSameStock([bau, bau + "/"])).Issues);
+        Assert.Contains("given twice", twice.Message, StringComparison.Ordinal);
+
+        string copy = Path.Combine(RepoPaths.NewTempDir(), "bau-again");
+        RunDirectory.Write(PipelineFixtures.SampleRuns[0], copy, new RunOptions { Formats = OutputFormats.GeoParquet });
+        IReadOnlyList<string> titles = Comparison.Titles(Comparison.OpenSameStock([bau, copy]));
+        Assert.Equal(["Business as usual (bau)", "Business as usual (bau-again)"], titles);
+    }
+
+    [Fact]
     public void RunsOfDifferentStocks_AreRefused_NamingTheFolder()
     {
         // The same buildings without one of them is another stock: totals and maps would compare unlike with unlike.

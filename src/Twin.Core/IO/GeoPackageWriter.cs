@@ -16,6 +16,11 @@ public static class GeoPackageWriter
     public static void Write(FeatureTable table, string path, string layer = "buildings", CancellationToken cancellation = default)
     {
         string tmp = path + ".tmp-" + Environment.ProcessId;
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is string dir)
+        {
+            Directory.CreateDirectory(dir);
+        }
+
         if (File.Exists(tmp))
         {
             File.Delete(tmp);

@@ -172,9 +172,8 @@ public sealed record AttributeMapping
         }
         catch (JsonException ex)
         {
-            string message = ex.Message;
-            int tail = message.IndexOf(" Path: ", StringComparison.Ordinal);
-            throw Validation.InputException.Fatal(source, $"{ex.Path ?? "$"} (line {(ex.LineNumber ?? 0) + 1})", null, $"invalid attribute mapping: {(tail > 0 ? message[..tail] : message).TrimEnd('.')}", Hint, Validation.IssueCodes.InvalidMapping, ex);
+            var enums = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [nameof(UseKind)] = Enum.GetValues<UseKind>().Select(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString())).ToArray() };
+            throw Validation.InputException.Fatal(source, Validation.JsonErrors.Where(ex), null, Validation.JsonErrors.Describe(ex, enums), Hint, Validation.IssueCodes.InvalidMapping, ex);
         }
 
         if (m is null)

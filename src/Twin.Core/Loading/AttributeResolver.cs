@@ -177,7 +177,7 @@ internal sealed class AttributeResolver
             }
             else if (y is int yy && (yy < _options.MinYear || yy > now))
             {
-                _issues.Add(b.Ids[k], _year!.Name, yy.ToString(CultureInfo.InvariantCulture), "year", $"construction year {yy} is outside {_options.MinYear}–{now} (the stock's reference year)", "Check the value (or the reference year); the year was inferred.", IssueOutcome.Inferred, IssueCodes.AbsurdYear);
+                _issues.Add(b.Ids[k], _year!.Name, yy.ToString(CultureInfo.InvariantCulture), "year", $"construction year {yy} is outside {_options.MinYear}–{now} (the stock's reference year)", "Check the value (or the reference year); it was ignored, and a year rule of the mapping, if one matches, inferred the year instead.", IssueOutcome.Inferred, IssueCodes.AbsurdYear);
                 y = null;
             }
 

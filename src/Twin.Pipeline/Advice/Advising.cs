@@ -99,7 +99,7 @@ public static class Advising
         }
 
         string listed = string.Join(", ", (matches.Length > 1 ? matches.Select(k => types[k]) : types).Select(x => $"{x.TypeCode} ({x.Label})"));
-        string? close = matches.Length == 0 ? types.Select(x => x.TypeCode).OrderBy(x => Maps.MapQuantity.Distance(x.ToUpperInvariant(), c.ToUpperInvariant())).FirstOrDefault() : null;
+        string? close = matches.Length == 0 ? Suggestions.Closest(c, types.Select(x => x.TypeCode)) : null;
         string message = c.Length == 0 ? "is empty" : matches.Length > 1 ? $"names {matches.Length} types, not one" : "is not a type of the catalog";
         issues.Add(Arg("--typology", code, null, message, $"{(close is null ? string.Empty : $"Did you mean {close}? ")}Give one of: {listed}."));
         return -1;

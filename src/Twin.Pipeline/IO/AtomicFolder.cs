@@ -72,6 +72,11 @@ internal static class AtomicFolder
         }
 
         string? foreign = Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName).FirstOrDefault(n => n is not null && !OutputNames.Contains(n) && !n.StartsWith('.'));
+        if (foreign is not null && File.Exists(Path.Combine(target, foreign, "manifest.json")))
+        {
+            throw InputException.Argument(option, target, $"holds the run folder '{foreign}' of an earlier run of several scenarios", $"Give the run folder itself ({Path.Combine(target, foreign)}) or a new folder: one scenario is written straight into --out, several into --out/<scenario name>.");
+        }
+
         if (foreign is not null)
         {
             throw InputException.Argument(option, target, $"exists and holds '{foreign}', which twin did not write", "Give a new folder (or one written by an earlier twin run): twin replaces the whole folder.");

@@ -17,8 +17,9 @@ public static class InputFiles
             return null;
         }
 
-        string hint = Directory.Exists(path) ? $"'{path}' is a folder; give the {role} file inside it." : option.StartsWith('-') ? $"Check the path given to {option}." : "Check the path.";
-        return new DataIssue(path, null, option, path, null, $"{role} file not found", hint, IssueOutcome.Fatal, IssueCodes.FileNotFound);
+        bool folder = Directory.Exists(path);
+        string hint = folder ? $"Give the {role} file inside it." : option.StartsWith('-') ? $"Check the path given to {option}." : "Check the path.";
+        return new DataIssue(path, null, option, null, null, folder ? $"is a folder, not a {role} file" : $"{role} file not found", hint, IssueOutcome.Fatal, IssueCodes.FileNotFound);
     }
 
     /// <summary>Throws when the file does not exist (see <see cref="Missing"/>).</summary>

@@ -127,7 +127,7 @@ public static class RunDirectory
         }
         catch (JsonException ex)
         {
-            throw InputException.Fatal(manifestPath, "(file)", null, $"unreadable manifest: {ex.Message}", Rerun, IssueCodes.IncompleteRun, ex);
+            throw InputException.Fatal(manifestPath, JsonErrors.Where(ex), null, $"is not a readable run manifest ({JsonErrors.Describe(ex)}): it was cut short or edited", Rerun, IssueCodes.IncompleteRun, ex);
         }
 
         if (manifest.Kind != "run" || manifest.FormatVersion != RunManifest.CurrentFormat || !manifest.Complete)

@@ -25,9 +25,14 @@ public static class MapQuantity
     public static IReadOnlyCollection<string> ColumnsNeeded(string column) =>
         ["building_id", "height_m", "renovation_year", "heated_floor_area_m2", "simulated", "not_simulated_reason", column, column + "_before_", column + "_after_"];
 
-    /// <summary>Reads the columns of a run a map of <paramref name="column"/> needs (<see cref="ColumnsNeeded"/>; all for a pick card).</summary>
-    public static FeatureTable Read(RunOutput run, string column, bool everything)
+    /// <summary>
+    /// Reads the columns of a run a map of <paramref name="column"/> needs (<see cref="ColumnsNeeded"/>; all for a pick card),
+    /// after checking against the run's full column list that the request makes sense (see <see cref="Check"/>).
+    /// </summary>
+    /// <exception cref="InputException">The column, the stem or the year does not fit the run.</exception>
+    public static FeatureTable Read(RunOutput run, string column, bool everything, int? year = null)
     {
+        Check(run.BuildingsPath, run.BuildingColumns(), column, year, (run.Years[0].Year, run.Years[^1].Year));
         if (everything)
         {
             return run.ReadBuildings();
@@ -45,6 +50,7 @@ public static class MapQuantity
     /// <exception cref="InputException">The column is not in the run, not numeric, or not a stem when a year is given; the issue lists what there is.</exception>
     public static MapValues Of(FeatureTable table, string column, int? year, bool? perSquareMetre = null)
     {
+        Check(table.SourcePath, table.Columns.Select(c => c.Name).ToList(), column, year, (int.MinValue, int.MaxValue));
         (double[] values, ResolvedColumn spec) = year is int y ? StateIn(table, column, y) : (Numbers(table, column), Resolve(table, column));
         string quantity = year is int yy ? $"{spec.Title} in {yy.ToString(CultureInfo.InvariantCulture)}" : spec.FullTitle;
         string unit = spec.Unit;
@@ -59,12 +65,52 @@ public static class MapQuantity
         return new MapValues(values, quantity, unit, Diverging: false, EmptyReason(table, values));
     }
 
+    /// <summary>
+    /// Whether <paramref name="column"/> (with <paramref name="year"/>) can be mapped from a run with these columns: a numeric
+    /// column without a year, or a before/after quantity with a year inside the horizon. Otherwise the issue says what to
+    /// give instead: the closest name, the stem of a before/after column, the columns of a stem, the horizon.
+    /// </summary>
+    /// <exception cref="InputException">It cannot.</exception>
+    public static void Check(string source, IReadOnlyList<string> columns, string column, int? year, (int Start, int End) horizon)
+    {
+        bool IsNumeric(string c) => ColumnRegistry.Find(OutputTable.Buildings, c)?.Spec.IsNumeric ?? true;
+        string[] numeric = columns.Where(c => c != "geometry" && IsNumeric(c)).ToArray();
+        string[] stems = numeric.Where(n => n.Contains("_before_", StringComparison.Ordinal)).Select(n => n[..n.IndexOf("_before_", StringComparison.Ordinal)]).Distinct(StringComparer.Ordinal).ToArray();
+        bool isColumn = columns.Contains(column, StringComparer.Ordinal), isStem = stems.Contains(column, StringComparer.Ordinal);
+        string stemColumns = string.Join(" or ", numeric.Where(n => n.StartsWith(column + "_before_", StringComparison.Ordinal) || n.StartsWith(column + "_after_", StringComparison.Ordinal)));
+        string? ownStem = stems.FirstOrDefault(s => column.StartsWith(s + "_before_", StringComparison.Ordinal) || column.StartsWith(s + "_after_", StringComparison.Ordinal));
+        (string? problem, string? hint) = (year, isColumn, isStem) switch
+        {
+            (null, true, _) when !IsNumeric(column) => ("is text, not a number", null),
+            (null, true, _) => (null, null),
+            (null, false, true) => ("is a quantity with before and after columns", $"Give --year YEAR for its state in a year of the pathway, or --column {stemColumns}."),
+            (int, _, true) when year < horizon.Start || year > horizon.End => ($"--year {year} is outside the run's horizon {horizon.Start}–{horizon.End}", $"Give a year from {horizon.Start} to {horizon.End}."),
+            (int, _, true) => (null, null),
+            (int, true, false) => ("is a column, not a quantity with before and after columns", ownStem is null ? "Leave out --year to map the column as it is." : $"Leave out --year, or map the state in that year with --column {ownStem}."),
+            _ => ("is not a column of this run", null),
+        };
+        if (problem is null)
+        {
+            return;
+        }
+
+        if (hint is null)
+        {
+            string? close = Suggestions.Closest(column, numeric.Concat(stems));
+            string listed = string.Join(", ", numeric.Select(n => ColumnRegistry.Find(OutputTable.Buildings, n) is ResolvedColumn r ? $"{n} ({r.FullTitle}{(r.Unit is "" or "-" ? string.Empty : ", " + r.Unit)})" : n));
+            hint = (close is null ? string.Empty : $"Did you mean '{close}'? ") + $"Numeric columns: {listed}. With --year, a quantity with before/after columns: {string.Join(", ", stems)}.";
+        }
+
+        throw InputException.Fatal(source, "--column", column, problem, hint, IssueCodes.InvalidArgument);
+    }
+
     /// <summary>This run's values minus those of another run of the same stock, building by building (by id).</summary>
     public static MapValues Difference(MapValues a, FeatureTable aTable, MapValues b, FeatureTable bTable)
     {
         var other = Ids(bTable).Select((id, i) => (id, i)).ToDictionary(x => x.id, x => b.Values[x.i], StringComparer.Ordinal);
         double[] diff = Ids(aTable).Select((id, i) => other.TryGetValue(id, out double v) ? a.Values[i] - v : double.NaN).ToArray();
-        return new MapValues(diff, a.Quantity, a.Unit, Diverging: true, EmptyReason(aTable, diff));
+        string? empty = EmptyReason(aTable, diff) ?? (diff.Where(double.IsFinite).All(d => d == 0) ? "the two runs do not differ in this quantity" : null);
+        return new MapValues(diff, a.Quantity, a.Unit, Diverging: true, empty);
     }
 
     /// <summary>The building ids of a run table.</summary>
@@ -76,10 +122,10 @@ public static class MapQuantity
     /// <exception cref="InputException">No such column, or it is text.</exception>
     public static double[] Numbers(FeatureTable t, string name)
     {
-        AttributeColumn c = t.Find(name) ?? throw Unknown(t, name, "is not a column of this run");
+        AttributeColumn c = t.Find(name) ?? throw InputException.Fatal(t.SourcePath, name, null, "the column is missing", "Give a buildings table written by 'twin run'.", IssueCodes.IncompleteRun);
         if (c.Type is not (AttributeType.Number or AttributeType.Integer))
         {
-            throw Unknown(t, name, "is text, not a number");
+            throw InputException.Fatal(t.SourcePath, name, null, "is text, not a number", "Map a numeric column.", IssueCodes.InvalidArgument);
         }
 
         return c.Numbers ?? c.Values.Select(v => v is null ? double.NaN : Convert.ToDouble(v, CultureInfo.InvariantCulture)).ToArray();
@@ -90,11 +136,7 @@ public static class MapQuantity
 
     private static (double[], ResolvedColumn) StateIn(FeatureTable t, string stem, int year)
     {
-        string? before = t.Columns.Select(c => c.Name).FirstOrDefault(c => c.StartsWith(stem + "_before_", StringComparison.Ordinal) && ColumnRegistry.Find(OutputTable.Buildings, c)?.Spec.IsNumeric == true);
-        if (before is null)
-        {
-            throw Unknown(t, stem, "is not a quantity with _before/_after columns (a state in a year needs one)");
-        }
+        string before = t.Columns.Select(c => c.Name).First(c => c.StartsWith(stem + "_before_", StringComparison.Ordinal) && ColumnRegistry.Find(OutputTable.Buildings, c)?.Spec.IsNumeric == true); // Check found it
 
         string after = before.Replace("_before_", "_after_", StringComparison.Ordinal);
         double[] b = Numbers(t, before), a = Numbers(t, after), renovated = Numbers(t, "renovation_year");
@@ -121,33 +163,5 @@ public static class MapQuantity
         }
 
         return "no building has a value for this quantity";
-    }
-
-    private static InputException Unknown(FeatureTable t, string name, string problem)
-    {
-        var numeric = t.Columns.Where(c => c.Type is AttributeType.Number or AttributeType.Integer).Select(c => c.Name).ToList();
-        string[] stems = numeric.Where(n => n.Contains("_before_", StringComparison.Ordinal)).Select(n => n[..n.IndexOf("_before_", StringComparison.Ordinal)]).Distinct().ToArray();
-        string? close = numeric.Concat(stems).OrderBy(n => Distance(n, name)).FirstOrDefault(n => Distance(n, name) <= Math.Max(2, name.Length / 3));
-        string listed = string.Join(", ", numeric.Select(n => ColumnRegistry.Find(OutputTable.Buildings, n) is ResolvedColumn r ? $"{n} ({r.FullTitle}{(r.Unit is "" or "-" ? string.Empty : ", " + r.Unit)})" : n));
-        string hint = (close is null ? string.Empty : $"Did you mean '{close}'? ") + $"Numeric columns: {listed}. With --year, a quantity with before/after columns: {string.Join(", ", stems)}.";
-        return InputException.Fatal(t.SourcePath, "--column", name, $"'{name}' {problem}", hint, IssueCodes.InvalidArgument);
-    }
-
-    /// <summary>Levenshtein distance, for "did you mean".</summary>
-    internal static int Distance(string a, string b)
-    {
-        int[] prev = Enumerable.Range(0, b.Length + 1).ToArray(), cur = new int[b.Length + 1];
-        for (int i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (prev, cur) = (cur, prev);
-        }
-
-        return prev[b.Length];
     }
 }

@@ -28,18 +28,15 @@ public static class ScenarioJson
         }
         catch (JsonException ex)
         {
-            string where = $"{ex.Path ?? "$"} (line {(ex.LineNumber ?? 0) + 1})";
-            throw InputException.Fatal(source, where, null, $"invalid scenario JSON: {JsonMessage(ex)}", "Fix the JSON at that place (its schema: scenario.schema.json in the data folder).", IssueCodes.InvalidScenario, ex);
+            throw InputException.Fatal(source, JsonErrors.Where(ex), null, JsonErrors.Describe(ex, Enums), "Fix the JSON at that place (its schema: scenario.schema.json in the data folder).", IssueCodes.InvalidScenario, ex);
         }
     }
 
-    /// <summary>System.Text.Json's message without its own "Path: … | LineNumber: …" tail, which the issue states already.</summary>
-    internal static string JsonMessage(JsonException ex)
+    /// <summary>The enums a scenario file names, with the names it may use.</summary>
+    private static readonly Dictionary<string, IReadOnlyList<string>> Enums = new(StringComparer.Ordinal)
     {
-        string m = ex.Message;
-        int tail = m.IndexOf(" Path: ", StringComparison.Ordinal);
-        return (tail > 0 ? m[..tail] : m).TrimEnd('.');
-    }
+        [nameof(UptakeOrder)] = Enum.GetValues<UptakeOrder>().Select(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString())).ToArray(),
+    };
 
     /// <summary>The scenario as indented JSON.</summary>
     public static string Write(Scenario scenario) => JsonSerializer.Serialize(scenario, Options);

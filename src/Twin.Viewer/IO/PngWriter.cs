@@ -12,11 +12,16 @@ public static class PngWriter
 {
     private static readonly byte[] Signature = [137, 80, 78, 71, 13, 10, 26, 10];
 
-    /// <summary>Writes an RGBA image (top row first) as PNG to a file.</summary>
+    /// <summary>Writes an RGBA image (top row first) as PNG to a file, under a temporary name renamed into place.</summary>
     public static void Write(string path, int width, int height, ReadOnlySpan<byte> rgbaTopDown)
     {
-        using FileStream f = File.Create(path);
-        Write(f, width, height, rgbaTopDown);
+        string tmp = path + ".tmp-" + Environment.ProcessId;
+        using (FileStream f = File.Create(tmp))
+        {
+            Write(f, width, height, rgbaTopDown);
+        }
+
+        File.Move(tmp, path, overwrite: true);
     }
 
     /// <summary>Writes an RGBA image (top row first) as PNG to a stream.</summary>

@@ -37,15 +37,26 @@ public sealed class MapQuantityTests
 
     [Theory]
     [InlineData("co2_2050_kgg", null, "Did you mean 'co2_2050_kg'?")]
-    [InlineData("heat_need", null, "Did you mean 'heat_need'?")] // a stem needs --year
     [InlineData("heatneed", 2030, "Did you mean 'heat_need'?")]
-    [InlineData("package", null, "is text, not a number")]
     public void UnknownColumn_SaysWhatThereIs(string column, int? year, string expected)
     {
         DataIssue issue = Assert.Single(Assert.Throws<InputException>(() => MapQuantity.Of(Deep.Value, column, year)).Issues);
         Assert.Equal("--column", issue.Field);
-        Assert.Contains(expected, issue.Message + " " + issue.Hint, StringComparison.Ordinal);
+        Assert.Contains(expected, issue.Hint, StringComparison.Ordinal);
         Assert.Contains("npv_eur (Net present value of renovating, EUR)", issue.Hint, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("heat_need", null, "is a quantity with before and after columns", "--year YEAR")] // a stem needs a year
+    [InlineData("heat_need_before_kwh", 2035, "is a column, not a quantity", "--column heat_need")] // a column needs none
+    [InlineData("heat_need", 2070, "outside the run's horizon 2025–2050", "2025 to 2050")]
+    [InlineData("package", null, "is text, not a number", "Numeric columns:")]
+    public void ColumnYearMismatch_SaysWhatToGive(string column, int? year, string problem, string hint)
+    {
+        RunOutput run = RunDirectory.Open(Path.Combine(PipelineFixtures.SampleRunFolders, "deep-district-heat"));
+        DataIssue issue = Assert.Single(Assert.Throws<InputException>(() => MapQuantity.Read(run, column, everything: false, year)).Issues);
+        Assert.Contains(problem, issue.Message, StringComparison.Ordinal);
+        Assert.Contains(hint, issue.Hint, StringComparison.Ordinal);
     }
 
     [Fact]
