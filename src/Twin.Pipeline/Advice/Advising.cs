@@ -33,7 +33,15 @@ public static class Advising
         int reference = advisor.Scenario.Horizon.StartYear;
         if (year is int y && (y < 1000 || y > reference))
         {
-            issues.Add(Arg("--year", y.ToString(CultureInfo.InvariantCulture), "year", $"is not a plausible construction year (1000–{reference}, the advisor scenario's start year)", "Give the year the building was completed, e.g. 1965."));
+            issues.Add(Arg("--year", y.ToString(CultureInfo.InvariantCulture), null, $"is not a plausible construction year (1000–{reference}, the advisor scenario's start year)", "Give the year the building was completed, e.g. 1965."));
+        }
+
+        else if (year is int built && t >= 0 && data.Simulation.Typologies.Types[t] is var type && !type.Covers(built))
+        {
+            // The type fixes the envelope; a year outside its period would be silently ignored.
+            int other = data.Simulation.Typologies.Find(type.Country, type.SizeClass, built);
+            string instead = other >= 0 ? $"For a building of {built}, use --typology {data.Simulation.Typologies.Types[other].TypeCode}, or leave out --year." : "Leave out --year.";
+            issues.Add(Arg("--year", built.ToString(CultureInfo.InvariantCulture), null, $"is outside the period of {type.TypeCode} ({type.YearFrom}–{type.YearTo})", instead));
         }
 
         HeatingSystem? system = ParseHeating(heating, issues);

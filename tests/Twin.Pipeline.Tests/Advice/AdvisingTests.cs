@@ -41,6 +41,7 @@ public sealed class AdvisingTests
     [InlineData(5.0, 1960, "--floor-area")]
     [InlineData(1800.0, 2999, "--year")]
     [InlineData(1800.0, 12, "--year")]
+    [InlineData(1800.0, 2010, "--year")] // MFH.02 is 1946–1966: the year would be ignored
     public void ForType_ImplausibleAreaOrYear_IsAnError(double area, int year, string option)
     {
         var ex = Assert.Throws<InputException>(() => Advising.ForType(PipelineFixtures.Data, PipelineFixtures.Scenario("advisor"), "PL.N.MFH.02", area, null, year));
