@@ -168,6 +168,15 @@ public sealed record AttributeMapping
         AttributeMapping? m;
         try
         {
+            using (JsonDocument doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
+            {
+                IReadOnlyList<Validation.DataIssue> shape = Validation.JsonShape.Check<AttributeMapping>(doc.RootElement, source, JsonNamingPolicy.CamelCase, Hint);
+                if (shape.Count > 0)
+                {
+                    throw new Validation.InputException(shape.Select(i => i with { Code = Validation.IssueCodes.InvalidMapping }).ToList());
+                }
+            }
+
             m = JsonSerializer.Deserialize<AttributeMapping>(json, JsonOptions);
         }
         catch (JsonException ex)

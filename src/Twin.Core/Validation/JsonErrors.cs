@@ -16,8 +16,8 @@ public static partial class JsonErrors
     public static string Describe(JsonException ex, IReadOnlyDictionary<string, IReadOnlyList<string>>? enums = null)
     {
         string m = ex.Message;
-        int tail = m.IndexOf(" Path: ", StringComparison.Ordinal);
-        m = (tail > 0 ? m[..tail] : m).TrimEnd('.');
+        int tail = new[] { m.IndexOf(" Path: ", StringComparison.Ordinal), m.IndexOf(" LineNumber: ", StringComparison.Ordinal) }.Where(i => i > 0).DefaultIfEmpty(-1).Min();
+        m = (tail > 0 ? m[..tail] : m).TrimEnd('.', ' ');
         if (ConvertedTo().Match(m) is { Success: true } c)
         {
             return "expects " + Expected(c.Groups[1].Value, enums);

@@ -59,6 +59,7 @@ public sealed record Scenario
 public sealed record Horizon(int StartYear, int EndYear)
 {
     /// <summary>Number of years, both ends included.</summary>
+    [JsonIgnore]
     public int Years => EndYear - StartYear + 1;
 }
 

@@ -21,8 +21,18 @@ public static class ScenarioJson
     /// <exception cref="InputException">Not valid JSON or wrong types; the issue names the JSON path and line.</exception>
     public static Scenario Parse(string json, string source)
     {
+        const string Hint = "The schema: scenario.schema.json in the data folder.";
         try
         {
+            using (JsonDocument doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }))
+            {
+                IReadOnlyList<DataIssue> shape = JsonShape.Check<Scenario>(doc.RootElement, source, JsonNamingPolicy.CamelCase, Hint);
+                if (shape.Count > 0)
+                {
+                    throw new InputException(shape.Select(i => i with { Code = IssueCodes.InvalidScenario }).ToList());
+                }
+            }
+
             return JsonSerializer.Deserialize<Scenario>(json, Options)
                 ?? throw InputException.Fatal(source, "$", "null", "the scenario is empty", "Write a scenario object; see the sample scenarios in the data folder.", IssueCodes.InvalidScenario);
         }

@@ -1,0 +1,31 @@
+using Twin.Core.IO;
+using Twin.Core.Loading;
+using Twin.Core.Validation;
+
+namespace Twin.Core.Tests.Loading;
+
+/// <summary>A mapping file is read strictly: misspelt keys and nulls are errors naming their JSON path (issue 9).</summary>
+public sealed class MappingValidationTests
+{
+    private static readonly string Sample = File.ReadAllText(TestPaths.SampleMapping);
+
+    [Theory]
+    [InlineData("\"storeys\":", "\"storeyz\":", "$.storeyz", "Did you mean 'storeys'?")]
+    [InlineData("\"useClasses\":", "\"useClass\":", "$.useClass", "Did you mean 'useClasses'?")]
+    [InlineData("\"id\": [\"bdot_id\"]", "\"id\": null", "$.id", "leave the member out")]
+    [InlineData("\"id\": [\"bdot_id\"]", "\"id\": [null]", "$.id[0]", "leave the member out")]
+    [InlineData("\"1110\": \"single-family\"", "\"1110\": null", "$.useClasses.1110", "leave the member out")]
+    public void BrokenMapping_IsRefused_NamingThePath(string from, string to, string path, string hintPart)
+    {
+        Assert.Contains(from, Sample, StringComparison.Ordinal);
+        var ex = Assert.Throws<InputException>(() => AttributeMapping.Parse(Sample.Replace(from, to, StringComparison.Ordinal), "m.json"));
+        DataIssue issue = Assert.Single(ex.Issues);
+        Assert.Equal("m.json", issue.File);
+        Assert.Equal(path, issue.Field);
+        Assert.Equal(IssueCodes.InvalidMapping, issue.Code);
+        Assert.Contains(hintPart, issue.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SampleMapping_IsValid() => Assert.Equal("bdot10k", MappingFile.Read(TestPaths.SampleMapping).Name);
+}
