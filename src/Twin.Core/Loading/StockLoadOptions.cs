@@ -27,6 +27,12 @@ public sealed record StockLoadOptions
     /// <summary>Footprints smaller than this are rejected as digitising artefacts. Assumption.</summary>
     public double MinFootprintAreaM2 { get; init; } = 1.0;
 
+    /// <summary>
+    /// Footprints larger than this [m²] are rejected: no building covers 1 km² (the largest footprints, e.g. Boeing's
+    /// Everett factory, are about 0.4 km²), so a larger one is a unit or CRS error or damaged coordinates.
+    /// </summary>
+    public double MaxFootprintAreaM2 { get; init; } = 1_000_000.0;
+
     /// <summary>Plausible height range; outside it the value is ignored and the height inferred from storeys.
     /// Upper bound: the tallest building on Earth is 828 m; 1000 m leaves room for none but catches unit errors (mm, cm).</summary>
     public double MinHeightM { get; init; } = 2.0;

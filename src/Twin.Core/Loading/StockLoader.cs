@@ -66,7 +66,13 @@ public static class StockLoader
             return new LoadResult(file, n, StockBuilder.Empty(options.MetricCrs ?? CoordinateReferenceSystem.Wgs84), RejectAll(table, rows, "the file's CRS cannot be used"), issues.ToSortedList(), 0, clock.Elapsed);
         }
 
-        CoordinateReferenceSystem metric = options.MetricCrs ?? MetricCrs.For(rows.Select(r => r.Input), sourceCrs);
+        Plausibility.CheckCoordinates(table, rows, sourceCrs, issues, options.Parallel);
+        CoordinateReferenceSystem metric = options.MetricCrs ?? MetricCrs.ForCentres(rows.Where(r => r.RejectCode is null && r.CentreLonLat is not null).Select(r => r.CentreLonLat!).ToList());
+        if (options.MetricCrs is null)
+        {
+            Plausibility.RejectOutliers(rows, metric, issues);
+        }
+
         if (!Reprojector.TryCreate(sourceCrs, metric, out Reprojector? reprojector, out crsError))
         {
             issues.Add(null, "crs", metric.Label, null, $"the footprints cannot be measured in {metric.Label}: {crsError}", "Choose another metric CRS with --metric-crs.", IssueOutcome.Fatal, IssueCodes.UnusableCrs);
@@ -112,7 +118,7 @@ public static class StockLoader
             if (id is null)
             {
                 id = $"row-{i + 1}";
-                issues.Add(id, idColumn?.Name ?? "id", null, null, $"feature #{i + 1} has no id", $"Gave it the id '{id}'; add ids to the source (attribute '{mapping.Id[0]}') to keep results joinable.", IssueOutcome.Repaired, IssueCodes.MissingId);
+                issues.Add(id, idColumn?.Name ?? "id", null, null, $"feature #{i + 1} has no id", $"Gave it the id '{id}'; add ids to the source (attribute '{(mapping.Id.Count > 0 ? mapping.Id[0] : "id")}') to keep results joinable.", IssueOutcome.Repaired, IssueCodes.MissingId);
             }
 
             rows[i].Id = id;
@@ -214,6 +220,12 @@ public static class StockLoader
                 return;
             }
 
+            if (area > options.MaxFootprintAreaM2)
+            {
+                Reject(rows, i, issues, "geometry", area.ToString("G4", CultureInfo.InvariantCulture), "m²", IssueCodes.TooLarge, $"footprint area {area / 1e6:0.###} km² is larger than any building (the largest cover about 0.4 km²)", "Check the coordinates and the CRS (a unit error, or one damaged vertex, makes a footprint huge).");
+                return;
+            }
+
             if (area < options.MinFootprintAreaM2)
             {
                 Reject(rows, i, issues, "geometry", area.ToString("0.###", CultureInfo.InvariantCulture), "m²", IssueCodes.TooSmall, $"footprint area {area:0.###} m² is below the minimum {options.MinFootprintAreaM2} m²", "Check for a digitising artefact or a wrong CRS (degrees read as metres).");
@@ -258,5 +270,6 @@ public static class StockLoader
         public bool Repaired;
         public string? RejectCode;
         public string? RejectReason;
+        public Coordinate? CentreLonLat;
     }
 }

@@ -96,11 +96,11 @@ public sealed class CoordinateReferenceSystem
         _ => null,
     };
 
-    /// <summary>Parses "EPSG:2180", "epsg:4326", "OGC:CRS84" or a bare number.</summary>
+    /// <summary>Parses "EPSG:2180", "epsg:4326", "OGC:CRS84", a URN ("urn:ogc:def:crs:EPSG::2180", "urn:ogc:def:crs:OGC:1.3:CRS84") or a bare number.</summary>
     public static CoordinateReferenceSystem? Parse(string text)
     {
         string t = text.Trim();
-        if (t.Equals("OGC:CRS84", StringComparison.OrdinalIgnoreCase) || t.Equals("CRS84", StringComparison.OrdinalIgnoreCase))
+        if (t.EndsWith(":CRS84", StringComparison.OrdinalIgnoreCase) || t.Equals("CRS84", StringComparison.OrdinalIgnoreCase))
         {
             return Wgs84;
         }

@@ -27,19 +27,70 @@ public static class MetricCrs
         return CoordinateReferenceSystem.Utm(zone, centreLonLat.Y >= 0);
     }
 
-    /// <summary>The metric CRS for geometries in <paramref name="source"/>: <see cref="For(Coordinate)"/> at the centre of their extent (the source itself when there is none).</summary>
+    /// <summary>
+    /// The metric CRS for buildings with these centres (lon/lat): <see cref="For(Coordinate)"/> at their median longitude
+    /// and latitude, so a few far-off or damaged features cannot move it (the extent's centre could: one vertex at 90° N
+    /// sent a whole Warsaw stock into a UTM zone).
+    /// </summary>
+    public static CoordinateReferenceSystem ForCentres(IReadOnlyList<Coordinate> centresLonLat)
+    {
+        if (centresLonLat.Count == 0)
+        {
+            return CoordinateReferenceSystem.Wgs84;
+        }
+
+        double Median(Func<Coordinate, double> f)
+        {
+            double[] v = centresLonLat.Select(f).Order().ToArray();
+            return v[v.Length / 2];
+        }
+
+        return For(new Coordinate(Median(c => c.X), Median(c => c.Y)));
+    }
+
+    /// <summary>
+    /// Where a metric CRS measures footprints without noticeable distortion (lon/lat): EPSG:2180's area of use (Poland)
+    /// with a 0.5° margin; a UTM zone's 6° of longitude with 3° on either side (at most 6° from the central meridian: scale
+    /// error k − 1 ≈ (Δλ·cos φ)²/2 below 0.5 % in length, 1 % in area, at the equator; 0.2 % at 52° N), up to 84° N / 80° S; null for other CRSs (no check).
+    /// </summary>
+    public static Envelope? AreaOfUse(CoordinateReferenceSystem metric)
+    {
+        if (metric.Epsg == 2180)
+        {
+            var e = new Envelope(PolandAreaOfUse);
+            e.ExpandBy(0.5);
+            return e;
+        }
+
+        if (metric.Epsg is int code && code is > 32600 and <= 32660 or > 32700 and <= 32760)
+        {
+            int zone = code % 100;
+            double west = -180 + ((zone - 1) * 6);
+            return code < 32700 ? new Envelope(west - 3, west + 9, -1, 84) : new Envelope(west - 3, west + 9, -80, 1);
+        }
+
+        return null;
+    }
+
+    /// <summary>The metric CRS for geometries in <paramref name="source"/>: <see cref="ForCentres"/> of their envelope centres (the source itself when there are none).</summary>
     public static CoordinateReferenceSystem For(IEnumerable<Geometry?> geometries, CoordinateReferenceSystem source)
     {
-        var env = new Envelope();
+        Reprojector? toLonLat = source.IsGeographic ? null : new Reprojector(source, CoordinateReferenceSystem.Wgs84);
+        var centres = new List<Coordinate>();
         foreach (Geometry? g in geometries)
         {
-            if (g is not null)
+            if (g is not null && !g.IsEmpty)
             {
-                env.ExpandToInclude(g.EnvelopeInternal);
+                Coordinate c = g.EnvelopeInternal.Centre;
+                (double lon, double lat) = toLonLat?.Transform(c.X, c.Y) ?? (c.X, c.Y);
+                if (double.IsFinite(lon) && double.IsFinite(lat) && Math.Abs(lon) <= 180 && Math.Abs(lat) <= 90)
+                {
+                    centres.Add(new Coordinate(lon, lat));
+                }
             }
         }
 
-        return For(env, source);
+        return centres.Count == 0 ? source : ForCentres(centres);
     }
 
     /// <summary>The metric CRS for data with this extent in <paramref name="source"/> (the source itself for a null extent).</summary>

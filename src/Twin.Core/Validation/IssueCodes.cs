@@ -59,4 +59,12 @@ public static class IssueCodes
     public const string IncompleteRun = "incomplete-run";
     /// <summary>Runs of different stocks were to be compared.</summary>
     public const string DifferentStocks = "different-stocks";
+    /// <summary>Coordinates that are not finite or outside the CRS's range (e.g. metres read as degrees).</summary>
+    public const string ImplausibleCoordinates = "implausible-coordinates";
+
+    /// <summary>A footprint larger than any building.</summary>
+    public const string TooLarge = "footprint-too-large";
+
+    /// <summary>A building far from the rest of the stock, outside the area its metric CRS measures correctly.</summary>
+    public const string FarOutlier = "far-outlier";
 }

@@ -30,6 +30,12 @@ public sealed class MalformedInputTests
         { "century as year", "{\"type\":\"Feature\",\"properties\":{\"id\":\"bad\",\"building\":\"apartments\",\"start_date\":\"C19\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[21.003,52.233],[21.0031,52.233],[21.0031,52.2331],[21.003,52.233]]]}}", IssueCodes.UnparsableValue, IssueOutcome.Inferred, "not a year" },
         { "missing id", "{\"type\":\"Feature\",\"properties\":{\"building\":\"apartments\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[21.003,52.233],[21.0031,52.233],[21.0031,52.2331],[21.003,52.233]]]}}", IssueCodes.MissingId, IssueOutcome.Repaired, "has no id" },
         { "not a feature", "42", IssueCodes.MalformedFeature, IssueOutcome.Rejected, "not an object" },
+        { "latitude beyond 90", "{\"type\":\"Feature\",\"properties\":{\"id\":\"bad\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[21.003,52.233],[21.0031,52.233],[21.0031,90.0001],[21.003,52.233]]]}}", IssueCodes.ImplausibleCoordinates, IssueOutcome.Rejected, "outside longitude" },
+        { "longitude beyond 180", "{\"type\":\"Feature\",\"properties\":{\"id\":\"bad\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[21.003,52.233],[180.0001,52.233],[21.0031,52.2331],[21.003,52.233]]]}}", IssueCodes.ImplausibleCoordinates, IssueOutcome.Rejected, "outside longitude" },
+        { "metres read as degrees", "{\"type\":\"Feature\",\"properties\":{\"id\":\"bad\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[637000,487000],[637010,487000],[637010,487010],[637000,487000]]]}}", IssueCodes.ImplausibleCoordinates, IssueOutcome.Rejected, "(637000, 487000)" },
+        { "footprint of 37 km²", "{\"type\":\"Feature\",\"properties\":{\"id\":\"bad\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[21.0,52.2],[21.1,52.2],[21.1,52.3],[21.0,52.2]]]}}", IssueCodes.TooLarge, IssueOutcome.Rejected, "larger than any building" },
+        { "far from the rest", "{\"type\":\"Feature\",\"properties\":{\"id\":\"bad\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[100.0,10.0],[100.0001,10.0],[100.0001,10.0001],[100.0,10.0]]]}}", IssueCodes.FarOutlier, IssueOutcome.Rejected, "100° E, 10° N" },
+        { "nested 70 deep", "{\"type\":\"Feature\",\"properties\":{\"id\":\"bad\",\"x\":" + new string('[', 70) + new string(']', 70) + "},\"geometry\":null}", IssueCodes.MalformedFeature, IssueOutcome.Rejected, "nested 71 levels deep" },
     };
 
     [Theory]
