@@ -156,6 +156,9 @@ public sealed class FeatureTable
     /// <summary>The CRS of <see cref="Geometries"/>; null when the source did not say and none was given.</summary>
     public CoordinateReferenceSystem? Crs { get; }
 
+    /// <summary>Why <see cref="Crs"/> is null when the file tried to say (a damaged .prj, a CRS name twin does not know); null otherwise.</summary>
+    public string? CrsProblem { get; init; }
+
     /// <summary>One NTS geometry per row (parsed from WKB on first use for tables made by <see cref="FromWkb"/>).</summary>
     public Geometry?[] Geometries => Volatile.Read(ref _geometries) ?? ParseOnce();
 
@@ -224,6 +227,12 @@ public sealed class FeatureTable
         {
             if (blobs[i] is { Length: > 0 } blob)
             {
+                if (WkbCheck.Problem(blob) is string problem)
+                {
+                    errors[i] = $"malformed WKB geometry: {problem}";
+                    return reader;
+                }
+
                 try
                 {
                     geometries[i] = reader.Read(blob);

@@ -85,7 +85,7 @@ public static class GeoJsonReader
         // RFC 7946 §4: WGS 84 lon/lat. A legacy (2008 spec) "crs" naming another CRS is honoured; one twin does not
         // know leaves the CRS unknown, which the loader reports (naming --source-crs) rather than guessing WGS 84.
         CoordinateReferenceSystem? crs = crsName is null ? CoordinateReferenceSystem.Wgs84 : CoordinateReferenceSystem.Parse(crsName);
-        return new FeatureTable(sourceName, "GeoJSON", crs, geometries, cols, errors, ids);
+        return new FeatureTable(sourceName, "GeoJSON", crs, geometries, cols, errors, ids) { CrsProblem = crs is null ? $"its \"crs\" member names {crsName}, which twin does not know" : null };
     }
 
     /// <summary>

@@ -56,7 +56,7 @@ public static class StockLoader
         CoordinateReferenceSystem? sourceCrs = table.Crs ?? options.AssumedSourceCrs;
         if (sourceCrs is null)
         {
-            issues.Add(null, "crs", null, null, $"the coordinate reference system of this {table.Format} file is unknown", "Add a .prj (Shapefile) or GeoParquet 'crs' metadata, or name the CRS with --source-crs EPSG:xxxx.", IssueOutcome.Fatal, IssueCodes.UnknownCrs);
+            issues.Add(null, "crs", null, null, $"the coordinate reference system of this {table.Format} file is unknown{(table.CrsProblem is null ? string.Empty : $": {table.CrsProblem}")}", "Add a .prj (Shapefile) or GeoParquet 'crs' metadata, or name the CRS with --source-crs EPSG:xxxx.", IssueOutcome.Fatal, IssueCodes.UnknownCrs);
             return new LoadResult(file, n, StockBuilder.Empty(options.MetricCrs ?? CoordinateReferenceSystem.Wgs84), RejectAll(table, rows, "the file's CRS is unknown"), issues.ToSortedList(), 0, clock.Elapsed);
         }
 

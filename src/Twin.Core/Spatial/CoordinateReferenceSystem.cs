@@ -66,6 +66,11 @@ public sealed class CoordinateReferenceSystem
     /// <exception cref="FormatException">The text is not WKT that ProjNet understands.</exception>
     public static CoordinateReferenceSystem FromWkt(string wkt, int? epsg = null)
     {
+        if (WktSyntax.Problem(wkt) is string problem)
+        {
+            throw new FormatException($"Cannot parse the CRS definition ({problem}).");
+        }
+
         CoordinateSystem system;
         try
         {

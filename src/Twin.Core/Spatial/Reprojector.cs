@@ -37,10 +37,18 @@ public sealed class Reprojector
             // ProjNet builds projections by reflection, so a missing parameter arrives wrapped in a TargetInvocationException.
             Exception cause = ex is TargetInvocationException { InnerException: Exception inner } ? inner : ex;
             reprojector = null;
-            error = $"cannot transform {from.Label} to {to.Label} ({cause.Message})";
+            error = $"cannot transform {from.Label} to {to.Label} ({Reason(cause)})";
             return false;
         }
     }
+
+    /// <summary>ProjNet's reason in a user's words: no parameter names of .NET methods, no null references.</summary>
+    private static string Reason(Exception cause) => cause switch
+    {
+        NullReferenceException or KeyNotFoundException => "the definition is incomplete",
+        ArgumentException { ParamName: string p } a => a.Message.Replace($" (Parameter '{p}')", string.Empty, StringComparison.Ordinal).ReplaceLineEndings("; ").TrimEnd('.'),
+        _ => cause.Message.ReplaceLineEndings("; ").TrimEnd('.'),
+    };
 
     /// <summary>Source CRS.</summary>
     public CoordinateReferenceSystem From { get; }
