@@ -19,6 +19,11 @@ public static class FeatureReader
         }
 
         string extension = Path.GetExtension(path).ToLowerInvariant();
+        if (new FileInfo(path).Length == 0)
+        {
+            throw InputException.Fatal(path, "(file)", "0 bytes", "the file is empty", "Export the layer again; the copy may have failed.", IssueCodes.UnreadableFile);
+        }
+
         try
         {
             return extension switch

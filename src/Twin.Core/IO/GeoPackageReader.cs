@@ -36,9 +36,15 @@ public static class GeoPackageReader
                     : $"{path}: the GeoPackage has no feature table named '{layer}'.");
             }
 
-            table = r.GetString(0);
-            geomColumn = r.GetString(1);
-            srsId = r.GetInt32(2);
+            table = r.IsDBNull(0) ? string.Empty : Convert.ToString(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            geomColumn = r.IsDBNull(1) ? string.Empty : Convert.ToString(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            object srs = r.GetValue(2);
+            if (srs is not long id || id is < int.MinValue or > int.MaxValue || table.Length == 0 || geomColumn.Length == 0)
+            {
+                throw new InvalidDataException($"gpkg_geometry_columns is damaged (table '{table}', column '{geomColumn}', srs_id {srs})");
+            }
+
+            srsId = (int)id;
         }
 
         CoordinateReferenceSystem? crs = ReadCrs(conn, srsId);
@@ -74,9 +80,11 @@ public static class GeoPackageReader
                 Geometry? g = null;
                 if (!r.IsDBNull(geomOrdinal))
                 {
+                    byte[]? blob = r.GetValue(geomOrdinal) as byte[];
+                    error = blob is null ? "the geometry column holds no GeoPackage binary" : GeoPackageBlobProblem(blob);
                     try
                     {
-                        g = reader.Read((byte[])r.GetValue(geomOrdinal));
+                        g = error is null ? reader.Read(blob) : null;
                     }
                     catch (Exception ex) when (ex is ParseException or ArgumentException or IOException or InvalidOperationException or InvalidCastException or IndexOutOfRangeException)
                     {
@@ -109,14 +117,14 @@ public static class GeoPackageReader
             return null;
         }
 
-        string org = r.IsDBNull(0) ? string.Empty : r.GetString(0);
-        int code = r.IsDBNull(1) ? 0 : r.GetInt32(1);
+        string org = r.IsDBNull(0) ? string.Empty : Convert.ToString(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+        int code = r.GetValue(1) is long c and > 0 and <= int.MaxValue ? (int)c : 0;
         if (org.Equals("EPSG", StringComparison.OrdinalIgnoreCase) && CoordinateReferenceSystem.FromEpsg(code) is CoordinateReferenceSystem known)
         {
             return known;
         }
 
-        string definition = r.IsDBNull(2) ? string.Empty : r.GetString(2);
+        string definition = r.GetValue(2) as string ?? string.Empty;
         if (definition.Length == 0 || definition.Equals("undefined", StringComparison.OrdinalIgnoreCase))
         {
             return null;
@@ -130,6 +138,26 @@ public static class GeoPackageReader
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Checks a GeoPackage binary geometry (OGC 12-128r18 §2.1.3): "GP", version, flags (bits 1-3: the envelope's 0, 32,
+    /// 48, 48 or 64 bytes), srs_id, envelope, then WKB, which <see cref="WkbCheck"/> checks.
+    /// </summary>
+    private static string? GeoPackageBlobProblem(byte[] blob)
+    {
+        if (blob.Length < 8 || blob[0] != (byte)'G' || blob[1] != (byte)'P')
+        {
+            return "the blob is not GeoPackage binary (no 'GP' header)";
+        }
+
+        int envelope = ((blob[3] >> 1) & 0x7) switch { 0 => 0, 1 => 32, 2 or 3 => 48, 4 => 64, _ => -1 };
+        if (envelope < 0 || 8 + envelope > blob.Length)
+        {
+            return "the GeoPackage binary header is damaged";
+        }
+
+        return (blob[3] & 0x10) != 0 && 8 + envelope == blob.Length ? null : WkbCheck.Problem(blob.AsSpan(8 + envelope));
     }
 
     internal static string Quote(string name, char quote) => quote + name.Replace(quote.ToString(), new string(quote, 2), StringComparison.Ordinal) + quote;

@@ -26,8 +26,61 @@ public static class GeoParquetReader
     public static IReadOnlyList<string> ColumnNames(string path) =>
         ParquetReader.ReadSchemaAsync(path).GetAwaiter().GetResult().GetDataFields().Select(f => f.Name).ToArray();
 
+    /// <summary>
+    /// Declared rows a file may hold per byte of its size. A row costs at least a bit of each column's definition levels,
+    /// and a footprint's WKB tens of bytes, so real files are far below this; a damaged footer declaring 2³¹ rows in a
+    /// 20 KB file is refused before any column is allocated.
+    /// </summary>
+    public const int MaxRowsPerByte = 8;
+
     /// <summary>Reads the file, only <paramref name="onlyColumns"/> of its attributes when given; <paramref name="parallel"/> bounds the threads that decode geometries and can cancel.</summary>
+    /// <exception cref="Validation.InputException">The file is not Parquet, or its metadata or a column chunk is damaged; the issue names the file.</exception>
     public static async Task<FeatureTable> ReadAsync(string path, IReadOnlyCollection<string>? onlyColumns = null, ParallelOptions? parallel = null)
+    {
+        try
+        {
+            return await ReadCoreAsync(path, onlyColumns, parallel).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsDamage(ex))
+        {
+            // Parquet.Net reports damaged bytes with whatever its decoders hit first (Thrift, index, cast, overflow…).
+            string where = ex switch
+            {
+                Parquet.Meta.Proto.ThriftProtocolException => "its metadata (Thrift footer or a page header) cannot be decoded",
+                JsonException => "its GeoParquet 'geo' metadata is not valid JSON",
+                _ => "a column chunk cannot be decoded",
+            };
+            throw Validation.InputException.Fatal(path, "(file)", null, $"the Parquet file is damaged: {where}", "Write the file again (e.g. ogr2ogr -f Parquet, or GeoPandas to_parquet); no row of it was loaded.", Validation.IssueCodes.UnreadableFile, ex);
+        }
+    }
+
+    /// <summary>
+    /// Parquet.Net's own exceptions, and the generic ones (null reference, index, cast, overflow…) its decoders throw on
+    /// damaged bytes — only when thrown inside Parquet.Net or its decompressors, so a bug of twin's is not mistaken for a
+    /// damaged file.
+    /// </summary>
+    private static bool IsDamage(Exception ex) =>
+        ex is Parquet.ParquetException or Parquet.Meta.Proto.ThriftProtocolException or EndOfStreamException or JsonException
+        || (ex is ArgumentException or IndexOutOfRangeException or InvalidCastException or InvalidOperationException or OverflowException or NotImplementedException or NullReferenceException
+            && ThrownByDecoder(ex));
+
+    private static bool ThrownByDecoder(Exception ex)
+    {
+        System.Reflection.Assembly core = typeof(object).Assembly;
+        foreach (System.Diagnostics.StackFrame frame in new System.Diagnostics.StackTrace(ex).GetFrames())
+        {
+            System.Reflection.Assembly? a = frame.GetMethod()?.DeclaringType?.Assembly;
+            if (a is not null && a != core && !a.GetName().Name!.StartsWith("System.", StringComparison.Ordinal))
+            {
+                string name = a.GetName().Name!;
+                return a == typeof(ParquetReader).Assembly || name.StartsWith("IronCompress", StringComparison.Ordinal) || name.StartsWith("Snappier", StringComparison.Ordinal) || name.StartsWith("ZstdSharp", StringComparison.Ordinal);
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<FeatureTable> ReadCoreAsync(string path, IReadOnlyCollection<string>? onlyColumns, ParallelOptions? parallel)
     {
         CancellationToken cancellationToken = parallel?.CancellationToken ?? default;
         await using FileStream stream = File.OpenRead(path);
@@ -37,14 +90,19 @@ public static class GeoParquetReader
         DataField geometryField = fields.FirstOrDefault(f => f.Name == geometryColumn)
             ?? throw new InvalidDataException($"{path}: geometry column '{geometryColumn}' named in the GeoParquet metadata is not in the file. Re-export the file with its geometry column.");
 
-        long total = 0;
+        long total = 0, limit = Math.Min(MaxRowsPerByte * stream.Length, Array.MaxLength);
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader rg = reader.OpenRowGroupReader(g);
+            if (rg.RowCount < 0 || rg.RowCount > limit - total)
+            {
+                throw Validation.InputException.Fatal(path, "(file)", rg.RowCount.ToString(System.Globalization.CultureInfo.InvariantCulture), $"the Parquet file is damaged: row group {g + 1} declares {rg.RowCount} rows, more than {stream.Length} bytes can hold", "Write the file again; no row of it was loaded.", Validation.IssueCodes.UnreadableFile);
+            }
+
             total += rg.RowCount;
         }
 
-        int n = checked((int)total);
+        int n = (int)total;
         var blobs = new byte[]?[n];
         var attributeFields = fields.Where(f => f != geometryField && !f.IsArray && (onlyColumns is null || onlyColumns.Contains(f.Name, StringComparer.OrdinalIgnoreCase))).ToArray();
         // Floating-point columns stay unboxed (NaN = null): a run output has dozens of them, 10⁶ rows each.
@@ -55,7 +113,7 @@ public static class GeoParquetReader
         for (int g = 0; g < reader.RowGroupCount; g++)
         {
             using ParquetRowGroupReader rg = reader.OpenRowGroupReader(g);
-            int count = checked((int)rg.RowCount);
+            int count = (int)rg.RowCount; // each ≥ 0 and their sum ≤ n: checked above
             await rg.ReadAsync(geometryField, blobs.AsMemory(offset, count), cancellationToken: cancellationToken).ConfigureAwait(false);
             for (int c = 0; c < attributeFields.Length; c++)
             {

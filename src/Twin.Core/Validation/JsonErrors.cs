@@ -28,7 +28,15 @@ public static partial class JsonErrors
             return $"misses the required member(s) {r.Groups[1].Value.Trim()}";
         }
 
-        return m;
+        if (m.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
+        {
+            return "there is no JSON at all (the file is empty or blank)";
+        }
+
+        // The reader's own terms, e.g. "Expected depth to be zero at the end of the JSON payload, when isFinalBlock is true".
+        return m.Replace(", when isFinalBlock is true", string.Empty, StringComparison.Ordinal)
+            .Replace("Expected depth to be zero at the end of the JSON payload", "the text ends before every { and [ is closed (cut short?)", StringComparison.Ordinal)
+            .Replace("reached end of data", "reached the end of the file (cut short?)", StringComparison.Ordinal);
     }
 
     /// <summary>"Path (line N)" of the error, for the field.</summary>
