@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Spectre.Console;
 using Twin.Core.Validation;
 
@@ -7,7 +8,7 @@ namespace Twin.Cli;
 /// <summary>
 /// The <c>twin</c> command. Exit codes: 0 done; 2 the input cannot be used (every problem printed to stderr with file,
 /// feature, field, value and a hint); 70 a bug in twin (the stack trace goes to a log file, never dressed up as a user
-/// error); 130 cancelled (Ctrl+C), with no half-written output left behind.
+/// error); 130 cancelled (Ctrl+C or SIGTERM), with no half-written output left behind.
 /// </summary>
 internal static class Program
 {
@@ -43,6 +44,13 @@ internal static class Program
             cancel.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+
+        // SIGTERM (kill, systemd, Slurm's scancel, docker stop) stops as cleanly as Ctrl+C: exit 130, nothing half-written.
+        using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = !cancel.IsCancellationRequested; // a second SIGTERM terminates at once
+            cancel.Cancel();
+        });
         Common.Cancellation = cancel.Token;
         try
         {

@@ -47,6 +47,12 @@ internal static class AtomicFolder
                 Directory.Move(tmp, target);
             }
         }
+        catch (Exception ex) when (ex is IOException and not FileNotFoundException and not DirectoryNotFoundException
+            || ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 or 10 }) // SQLITE_FULL, SQLITE_IOERR (the GeoPackage writer)
+        {
+            // A full disk or a failing device: the earlier folder was not touched (it is replaced only by the last rename).
+            throw InputException.Argument(option, dir, $"cannot be written: {(ex is IOException ? ex.Message.TrimEnd('.') : "the disk is full or failing")}", "Free space on that disk or give another folder; an earlier run in the folder is unchanged.");
+        }
         finally
         {
             if (Directory.Exists(tmp))

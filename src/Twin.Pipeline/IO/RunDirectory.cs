@@ -11,8 +11,29 @@ namespace Twin.Pipeline.IO;
 public static class RunDirectory
 {
     /// <summary>Writes every run into <paramref name="outDir"/>/&lt;scenario name&gt;; returns the folders.</summary>
-    public static IReadOnlyList<string> WriteAll(IReadOnlyList<ScenarioRun> runs, string outDir, RunOptions? options = null) =>
-        runs.Select(r => Write(r, Path.Combine(outDir, r.Scenario.Scenario.Name), options)).ToList();
+    /// <exception cref="InputException">Two runs have the same scenario name (also when they differ only in case, as on
+    /// macOS and Windows file systems): one would overwrite the other; nothing is written.</exception>
+    public static IReadOnlyList<string> WriteAll(IReadOnlyList<ScenarioRun> runs, string outDir, RunOptions? options = null)
+    {
+        string root = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
+        var folders = new Dictionary<string, ScenarioRun>(StringComparer.OrdinalIgnoreCase);
+        foreach (ScenarioRun r in runs)
+        {
+            // Names are validated as safe slugs when read (ScenarioValidator); checked again here, where they become paths.
+            string name = r.Scenario.Scenario.Name;
+            if (name.Length == 0 || name.StartsWith('.') || Path.GetFileName(name) != name || Path.GetDirectoryName(Path.GetFullPath(Path.Combine(root, name))) != root)
+            {
+                throw InputException.Argument("--scenario", name, "is not a folder name inside --out", "Give the scenario a 'name' of letters, digits, '-', '_' and '.'.");
+            }
+
+            if (!folders.TryAdd(name, r))
+            {
+                throw InputException.Argument("--scenario", name, $"is the name of two scenarios ({folders[name].Scenario.Path} and {r.Scenario.Path}): one would overwrite the other's folder", "Give every scenario of a run its own name.");
+            }
+        }
+
+        return runs.Select(r => Write(r, Path.Combine(root, r.Scenario.Scenario.Name), options)).ToList();
+    }
 
     /// <summary>
     /// Writes one run's outputs to <paramref name="dir"/>: buildings (GeoParquet and/or GeoPackage), years and

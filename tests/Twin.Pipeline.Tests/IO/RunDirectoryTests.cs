@@ -40,6 +40,16 @@ public sealed class RunDirectoryTests
     }
 
     [Fact]
+    public void TwoRunsOfOneName_AreRefused_BeforeAnythingIsWritten()
+    {
+        string dir = Path.Combine(RepoPaths.NewTempDir(), "runs");
+        ScenarioRun bau = PipelineFixtures.SampleRuns[0];
+        var ex = Assert.Throws<InputException>(() => RunDirectory.WriteAll([PipelineFixtures.SampleRuns[1], bau, bau], dir));
+        Assert.Contains("is the name of two scenarios", ex.Issues[0].Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
     public void FolderWithoutManifest_IsRefused()
     {
         string dir = CopyOfRun();
