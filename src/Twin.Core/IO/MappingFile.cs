@@ -18,7 +18,7 @@ public static class MappingFile
         string json;
         try
         {
-            json = File.ReadAllText(path);
+            json = TextInput.ReadUtf8(path, "--mapping");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

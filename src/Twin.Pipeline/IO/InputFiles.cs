@@ -49,7 +49,7 @@ public static class InputFiles
         Require(path, role, option);
         try
         {
-            return File.ReadAllText(path);
+            return Twin.Core.IO.TextInput.ReadUtf8(path, option);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -15,7 +15,7 @@ public static class ScenarioJson
         AllowTrailingCommas = true,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) }, // "order": 1 is not a name
     };
 
     /// <exception cref="InputException">Not valid JSON or wrong types; the issue names the JSON path and line.</exception>

@@ -209,6 +209,11 @@ public static partial class ScenarioValidator
 
             foreach ((int year, double v) in points)
             {
+                if (year is < 2000 or > 2100)
+                {
+                    p.Add(new($"{at}.{carrier}.{year}", $"{year} is not a year of 2000–2100 (the range a horizon may span); a damaged or shortened year?"));
+                }
+
                 if (v < min || v > max || double.IsNaN(v))
                 {
                     p.Add(new($"{at}.{carrier}.{year}", $"{v} is outside the plausible range {min}–{max}"));

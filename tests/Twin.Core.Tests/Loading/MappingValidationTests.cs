@@ -27,5 +27,20 @@ public sealed class MappingValidationTests
     }
 
     [Fact]
+    public void MappingNotInUtf8_IsRefused_NamingTheByte_ButABomIsFine()
+    {
+        string dir = TestPaths.NewTempDir();
+        string cp1250 = Path.Combine(dir, "cp1250.json"), bom = Path.Combine(dir, "bom.json");
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        string polish = Sample.Replace("\"name\": \"bdot10k\"", "\"name\": \"bdot10k Śródmieście\"", StringComparison.Ordinal);
+        File.WriteAllBytes(cp1250, System.Text.Encoding.GetEncoding(1250).GetBytes(polish));
+        File.WriteAllText(bom, Sample, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var ex = Assert.Throws<InputException>(() => MappingFile.Read(cp1250));
+        Assert.Contains("is not UTF-8 text (an invalid byte at byte", ex.Issues[0].Message, StringComparison.Ordinal);
+        Assert.Equal("bdot10k", MappingFile.Read(bom).Name);
+    }
+
+    [Fact]
     public void SampleMapping_IsValid() => Assert.Equal("bdot10k", MappingFile.Read(TestPaths.SampleMapping).Name);
 }
