@@ -23,8 +23,12 @@ public static class GeoParquetReader
     public static FeatureTable Read(string path, IReadOnlyCollection<string> columns) => ReadAsync(path, columns).GetAwaiter().GetResult();
 
     /// <summary>The names of the file's columns (from the footer only).</summary>
-    public static IReadOnlyList<string> ColumnNames(string path) =>
-        ParquetReader.ReadSchemaAsync(path).GetAwaiter().GetResult().GetDataFields().Select(f => f.Name).ToArray();
+    /// <exception cref="Validation.InputException">The file is not Parquet or its footer is damaged.</exception>
+    public static IReadOnlyList<string> ColumnNames(string path) => Guarded(path, async () =>
+    {
+        await using FileStream stream = OpenChecked(path);
+        return (IReadOnlyList<string>)(await ParquetReader.ReadSchemaAsync(stream).ConfigureAwait(false)).GetDataFields().Select(f => f.Name).ToArray();
+    }).GetAwaiter().GetResult();
 
     /// <summary>
     /// Declared rows a file may hold per byte of its size. A row costs at least a bit of each column's definition levels,
@@ -35,11 +39,15 @@ public static class GeoParquetReader
 
     /// <summary>Reads the file, only <paramref name="onlyColumns"/> of its attributes when given; <paramref name="parallel"/> bounds the threads that decode geometries and can cancel.</summary>
     /// <exception cref="Validation.InputException">The file is not Parquet, or its metadata or a column chunk is damaged; the issue names the file.</exception>
-    public static async Task<FeatureTable> ReadAsync(string path, IReadOnlyCollection<string>? onlyColumns = null, ParallelOptions? parallel = null)
+    public static Task<FeatureTable> ReadAsync(string path, IReadOnlyCollection<string>? onlyColumns = null, ParallelOptions? parallel = null) =>
+        Guarded(path, () => ReadCoreAsync(path, onlyColumns, parallel));
+
+    /// <summary>Runs a read of <paramref name="path"/>, turning Parquet.Net's failures on damaged bytes into an input error naming the file.</summary>
+    private static async Task<T> Guarded<T>(string path, Func<Task<T>> read)
     {
         try
         {
-            return await ReadCoreAsync(path, onlyColumns, parallel).ConfigureAwait(false);
+            return await read().ConfigureAwait(false);
         }
         catch (Exception ex) when (IsDamage(ex))
         {
@@ -54,6 +62,20 @@ public static class GeoParquetReader
         }
     }
 
+    /// <summary>The file, opened after <see cref="ParquetCheck"/> found its structure sound (so Parquet.Net's work is bounded by it).</summary>
+    private static FileStream OpenChecked(string path)
+    {
+        FileStream stream = File.OpenRead(path);
+        if (ParquetCheck.Problem(stream) is string problem)
+        {
+            stream.Dispose();
+            throw Validation.InputException.Fatal(path, "(file)", null, $"the Parquet file is damaged: {problem}", "Write the file again (e.g. ogr2ogr -f Parquet, or GeoPandas to_parquet); no row of it was loaded.", Validation.IssueCodes.UnreadableFile);
+        }
+
+        stream.Position = 0;
+        return stream;
+    }
+
     /// <summary>
     /// Parquet.Net's own exceptions, and the generic ones (null reference, index, cast, overflow…) its decoders throw on
     /// damaged bytes — only when thrown inside Parquet.Net or its decompressors, so a bug of twin's is not mistaken for a
@@ -61,7 +83,7 @@ public static class GeoParquetReader
     /// </summary>
     private static bool IsDamage(Exception ex) =>
         ex is Parquet.ParquetException or Parquet.Meta.Proto.ThriftProtocolException or EndOfStreamException or JsonException
-        || (ex is ArgumentException or IndexOutOfRangeException or InvalidCastException or InvalidOperationException or OverflowException or NotImplementedException or NullReferenceException
+        || (ex is ArgumentException or IndexOutOfRangeException or InvalidCastException or InvalidOperationException or OverflowException or NotImplementedException or NullReferenceException or InvalidDataException or IOException
             && ThrownByDecoder(ex));
 
     private static bool ThrownByDecoder(Exception ex)
@@ -83,7 +105,7 @@ public static class GeoParquetReader
     private static async Task<FeatureTable> ReadCoreAsync(string path, IReadOnlyCollection<string>? onlyColumns, ParallelOptions? parallel)
     {
         CancellationToken cancellationToken = parallel?.CancellationToken ?? default;
-        await using FileStream stream = File.OpenRead(path);
+        await using FileStream stream = OpenChecked(path);
         await using ParquetReader reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
         (string geometryColumn, CoordinateReferenceSystem? crs, bool crsKnown) = ParseGeoMetadata(reader.CustomMetadata, path);
         DataField[] fields = reader.Schema.GetDataFields();

@@ -76,6 +76,47 @@ public sealed class DamagedFileTests
         Assert.Contains("row group 1 declares 2147483648 rows", ex.Issues[0].Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The structure check passes valid files of other writers: DuckDB with each codec, several row groups, dictionary pages, lists, nulls.</summary>
+    [Theory]
+    [InlineData("SNAPPY")]
+    [InlineData("ZSTD")]
+    [InlineData("GZIP")]
+    [InlineData("UNCOMPRESSED")]
+    public void ParquetCheck_PassesFilesOfDuckDb(string codec)
+    {
+        string path = Path.Combine(TestPaths.NewTempDir(), "duck.parquet");
+        using (var conn = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:"))
+        {
+            conn.Open();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = $"COPY (SELECT i AS id, 'PL' AS country, CASE WHEN i % 7 = 0 THEN NULL ELSE i * 0.5 END AS height, [i, i + 1] AS pair, repeat('x', i % 50) AS text FROM range(100000) t(i)) TO '{path}' (FORMAT PARQUET, COMPRESSION {codec}, ROW_GROUP_SIZE 30000)";
+            cmd.ExecuteNonQuery();
+        }
+
+        using FileStream f = File.OpenRead(path);
+        Assert.Null(ParquetCheck.Problem(f));
+    }
+
+    [Fact]
+    public void ParquetFooterListOf2Pow31Elements_IsRefusedAtOnce()
+    {
+        // The fuzz case that made Parquet.Net read varints past the end of the file for minutes: a list's declared size.
+        string path = Path.Combine(TestPaths.NewTempDir(), "t.parquet");
+        GeoParquetWriter.Write(Fixtures.SmallTable(), path);
+        byte[] b = File.ReadAllBytes(path);
+        int footerLength = BinaryPrimitives.ReadInt32LittleEndian(b.AsSpan(b.Length - 8));
+        int footer = b.Length - 8 - footerLength;
+        int list = b.AsSpan(footer, footerLength).IndexOf((byte)0x19) + footer; // FileMetaData field 2 (schema): a list of structs
+        Assert.True(list > footer);
+        byte[] damaged = [.. b[..(list + 1)], 0xFC, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, .. b[(list + 2)..^8], .. BitConverter.GetBytes(footerLength + 5), .. "PAR1"u8]; // size 15 → varint 2³¹−1
+        File.WriteAllBytes(path, damaged);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var ex = Assert.Throws<InputException>(() => FeatureReader.Read(path));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5));
+        Assert.Contains("a list of 2147483647 elements", ex.Issues[0].Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ParquetWithInfiniteHeightAndNaNVertex_GivesFiniteStock()
     {
