@@ -53,6 +53,22 @@ internal static partial class CommandLineErrors
         return issues;
     }
 
+    /// <summary>
+    /// Option-like tokens the parser took as values of a variadic argument ('twin compare a b --chrt x' reads
+    /// '--chrt' as a run folder): each is a misspelt option, reported as such.
+    /// </summary>
+    public static IReadOnlyList<DataIssue> OptionLikeArguments(ParseResult parsed)
+    {
+        Command command = parsed.CommandResult.Command;
+        string where = $"twin {command.Name}";
+        string[] names = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).ToArray();
+        return parsed.CommandResult.Children.OfType<ArgumentResult>()
+            .SelectMany(a => a.Tokens)
+            .Where(t => t.Value.StartsWith("--", StringComparison.Ordinal) && !names.Contains(t.Value))
+            .Select(t => Issue(t.Value, $"is not an option of {where}", (Closest(t.Value, names) is string close ? $"Did you mean '{close}'? " : string.Empty) + $"See '{where} --help'."))
+            .ToList();
+    }
+
     private static DataIssue Issue(string? value, string message, string hint) =>
         new(InputException.CommandLine, null, "arguments", value, null, message, hint, IssueOutcome.Fatal, IssueCodes.InvalidArgument);
 

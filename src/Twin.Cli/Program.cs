@@ -61,6 +61,12 @@ internal static class Program
                 return UserError;
             }
 
+            if (CommandLineErrors.OptionLikeArguments(parsed) is { Count: > 0 } misspelt)
+            {
+                Errors.Print(misspelt);
+                return UserError;
+            }
+
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex)

@@ -12,6 +12,11 @@ public static class Comparison
     {
         var issues = new List<DataIssue>();
         var runs = new List<RunOutput>();
+        if (folders.Any(string.IsNullOrWhiteSpace))
+        {
+            throw InputException.Argument("runs", string.Empty, "an empty run folder name was given", "Give the folders written by 'twin run'.");
+        }
+
         foreach (IGrouping<string, string> twice in folders.GroupBy(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar), StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             issues.Add(new DataIssue(twice.Key, null, "(run folder)", null, null, "is given twice", "Compare each run once.", IssueOutcome.Fatal, IssueCodes.InvalidArgument));

@@ -50,6 +50,26 @@ public sealed class ErrorModelTests
         Assert.Contains($"{option} = {value}", r.Stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>Command lines the fuzz suite's CLI kind found ending in a stack trace (exit 70) or a hang; now clear errors.</summary>
+    [Theory]
+    [InlineData("climate --out {dir}/c.csv --epw {mapping}", "{mapping}: line 1", "is not an EPW LOCATION record")]
+    [InlineData("climate --out {dir}/c.csv --nsrdb {dir}/empty.csv", "{dir}/empty.csv: (file)", "is too short for an NSRDB export")]
+    [InlineData("climate --out {dir}/c.csv --epw {dir}/missing.epw", "{dir}/missing.epw: --epw", "weather file not found")]
+    [InlineData("grid {stock} --out {dir}/g.geojson --cell 0", "command line: --cell = 0", "is not a cell size of 1 m to 100 km")]
+    [InlineData("grid {stock} --out {dir}/g.geojson --cell 1.5", "command line: --cell = 1.5", "cells (at most 1,000,000)")]
+    [InlineData("stock {stock} --out /proc/twin-cannot-write", "command line: --out = /proc/twin-cannot-write", "cannot be created")]
+    [InlineData("compare {dir} --chrt x.png", "command line: arguments = --chrt", "is not an option of twin compare")]
+    public void FoundByTheFuzzSuite_Exit2_NoStackTrace(string args, string where, string message)
+    {
+        string dir = RepoPaths.NewTempDir();
+        File.WriteAllText(Path.Combine(dir, "empty.csv"), string.Empty);
+        string Fill(string t) => t.Replace("{dir}", dir, StringComparison.Ordinal).Replace("{stock}", Sample("buildings.geojson"), StringComparison.Ordinal).Replace("{mapping}", Sample("bdot10k-mapping.json"), StringComparison.Ordinal);
+        TwinProcess.Result r = TwinProcess.Run(Fill(args).Split(' '));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains($"error: {Fill(where)}", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains(message, r.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("sampel", "arguments = sampel: is not a command of twin", "Did you mean 'sample'?")]
     [InlineData("run --stok x.geojson", "arguments = --stok: is not an option of twin run", "Did you mean '--stock'?")]

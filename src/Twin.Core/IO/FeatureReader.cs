@@ -46,5 +46,10 @@ public static class FeatureReader
         ex is IOException or InvalidDataException or NotSupportedException or System.Text.Json.JsonException or UnauthorizedAccessException or FormatException
             or Microsoft.Data.Sqlite.SqliteException or NetTopologySuite.IO.Esri.ShapefileException or NetTopologySuite.IO.ParseException;
 
-    private static string Describe(Exception ex) => ex is FileNotFoundException f ? $"'{Path.GetFileName(f.FileName)}' is missing" : ex.Message.TrimEnd('.');
+    private static string Describe(Exception ex) => ex switch
+    {
+        FileNotFoundException f => $"'{Path.GetFileName(f.FileName)}' is missing",
+        Microsoft.Data.Sqlite.SqliteException s => $"the SQLite database inside is damaged or is not one ({s.Message[(s.Message.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim(' ', '\'', '.')})",
+        _ => ex.Message.TrimEnd('.'),
+    };
 }

@@ -39,6 +39,9 @@ public static class StockLoader
         return Load(table, catalog, options, neighbourhoodsPath, clock);
     }
 
+    /// <summary>"GeoJSON file", "Shapefile", …: how a message names the kind of file.</summary>
+    private static string FormatName(FeatureTable table) => table.Format == "Shapefile" ? "Shapefile" : $"{table.Format} file";
+
     /// <summary>Loads features already read into a table.</summary>
     public static LoadResult Load(FeatureTable table, TypologyCatalog catalog, StockLoadOptions options, string? neighbourhoodsPath = null) =>
         Load(table, catalog, options, neighbourhoodsPath, Stopwatch.StartNew());
@@ -56,13 +59,14 @@ public static class StockLoader
         CoordinateReferenceSystem? sourceCrs = table.Crs ?? options.AssumedSourceCrs;
         if (sourceCrs is null)
         {
-            issues.Add(null, "crs", null, null, $"the coordinate reference system of this {table.Format} file is unknown{(table.CrsProblem is null ? string.Empty : $": {table.CrsProblem}")}", "Add a .prj (Shapefile) or GeoParquet 'crs' metadata, or name the CRS with --source-crs EPSG:xxxx.", IssueOutcome.Fatal, IssueCodes.UnknownCrs);
+            string hint = table.CrsProblem is null ? "Add a .prj (Shapefile) or GeoParquet 'crs' metadata, or name the CRS with --source-crs EPSG:xxxx." : "Repair or replace the CRS definition (e.g. a .prj from epsg.io), or name the CRS with --source-crs EPSG:xxxx.";
+            issues.Add(null, "crs", null, null, $"the coordinate reference system of this {FormatName(table)} is unknown{(table.CrsProblem is null ? string.Empty : $": {table.CrsProblem}")}", hint, IssueOutcome.Fatal, IssueCodes.UnknownCrs);
             return new LoadResult(file, n, StockBuilder.Empty(options.MetricCrs ?? CoordinateReferenceSystem.Wgs84), RejectAll(table, rows, "the file's CRS is unknown"), issues.ToSortedList(), 0, clock.Elapsed);
         }
 
         if (!Reprojector.TryCreate(sourceCrs, CoordinateReferenceSystem.Wgs84, out _, out string? crsError))
         {
-            issues.Add(null, "crs", sourceCrs.Name, null, $"the coordinate reference system of this {table.Format} file cannot be used: {crsError}", "Reproject the file to a CRS twin knows (e.g. ogr2ogr -t_srs EPSG:4326), or name the right one with --source-crs EPSG:xxxx if the definition is wrong.", IssueOutcome.Fatal, IssueCodes.UnusableCrs);
+            issues.Add(null, "crs", sourceCrs.Name, null, $"the coordinate reference system of this {FormatName(table)} cannot be used: {crsError}", "Reproject the file to a CRS twin knows (e.g. ogr2ogr -t_srs EPSG:4326), or name the right one with --source-crs EPSG:xxxx if the definition is wrong.", IssueOutcome.Fatal, IssueCodes.UnusableCrs);
             return new LoadResult(file, n, StockBuilder.Empty(options.MetricCrs ?? CoordinateReferenceSystem.Wgs84), RejectAll(table, rows, "the file's CRS cannot be used"), issues.ToSortedList(), 0, clock.Elapsed);
         }
 

@@ -10,12 +10,22 @@ namespace Twin.Core.Spatial;
 /// </summary>
 public static class NeighbourhoodGrid
 {
+    /// <summary>The most cells a grid may have (a 1 km grid of a 1,000 × 1,000 km country).</summary>
+    public const long MaxCells = 1_000_000;
+
     /// <summary>Square cells of <paramref name="cellSizeM"/> covering <paramref name="extent"/> (metric CRS), named by their south-west corner in km.</summary>
+    /// <exception cref="Validation.InputException">The cell size is not 1 m–100 km, or the grid would have more than <see cref="MaxCells"/> cells.</exception>
     public static Neighbourhoods Create(Envelope extent, double cellSizeM)
     {
-        if (cellSizeM <= 0)
+        if (!(cellSizeM is >= 1 and <= 100_000))
         {
-            throw new ArgumentOutOfRangeException(nameof(cellSizeM), cellSizeM, "Cell size must be positive (metres).");
+            throw Validation.InputException.Argument("--cell", cellSizeM.ToString(CultureInfo.InvariantCulture), "is not a cell size of 1 m to 100 km", "Give the cell edge in metres, e.g. 500 (urban planning grids use 100–1,000 m).");
+        }
+
+        double count = extent.IsNull ? 0 : (Math.Floor(extent.Width / cellSizeM) + 2) * (Math.Floor(extent.Height / cellSizeM) + 2);
+        if (count > MaxCells)
+        {
+            throw Validation.InputException.Argument("--cell", cellSizeM.ToString(CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"would cut the stock's {extent.Width / 1000:0.#} × {extent.Height / 1000:0.#} km into about {count:G3} cells (at most {MaxCells:N0})"), "Give a larger cell, or check for buildings far from the rest.");
         }
 
         var factory = new GeometryFactory();

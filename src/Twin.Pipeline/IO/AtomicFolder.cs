@@ -23,14 +23,27 @@ internal static class AtomicFolder
     /// <exception cref="InputException"><paramref name="dir"/> is a file, or a folder that is not a twin output folder.</exception>
     public static void Write(string dir, string option, Action<string> writeInto, CancellationToken cancellation)
     {
+        if (string.IsNullOrWhiteSpace(dir))
+        {
+            throw InputException.Argument(option, dir, "is empty", "Give the folder to write into.");
+        }
+
         string target = Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar);
         string parent = Path.GetDirectoryName(target) ?? throw InputException.Argument(option, dir, "cannot write to the root folder", "Give a folder below it.");
         string name = Path.GetFileName(target);
         CheckReplaceable(target, option);
-        Directory.CreateDirectory(parent);
-        RemoveLeftovers(parent, name);
         string tmp = Path.Combine(parent, TempName(name, "tmp"));
-        Directory.CreateDirectory(tmp);
+        try
+        {
+            Directory.CreateDirectory(parent);
+            RemoveLeftovers(parent, name);
+            Directory.CreateDirectory(tmp);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw InputException.Argument(option, dir, $"cannot be created: {ex.Message.TrimEnd('.')}", "Give a folder you can write to.");
+        }
+
         try
         {
             writeInto(tmp);
