@@ -58,9 +58,12 @@ public static class GeoParquetReader
                 JsonException => "its GeoParquet 'geo' metadata is not valid JSON",
                 _ => "a column chunk cannot be decoded",
             };
-            throw Validation.InputException.Fatal(path, "(file)", null, $"the Parquet file is damaged: {where}", "Write the file again (e.g. ogr2ogr -f Parquet, or GeoPandas to_parquet); no row of it was loaded.", Validation.IssueCodes.UnreadableFile, ex);
+            throw Damaged(path, null, where, ex);
         }
     }
+
+    private static Validation.InputException Damaged(string path, string? value, string what, Exception? inner = null) =>
+        Validation.InputException.Fatal(path, "(file)", value, $"the Parquet file is damaged: {what}", "Write the file again (e.g. ogr2ogr -f Parquet, or GeoPandas to_parquet); no row of it was loaded.", Validation.IssueCodes.UnreadableFile, inner);
 
     /// <summary>The file, opened after <see cref="ParquetCheck"/> found its structure sound (so Parquet.Net's work is bounded by it).</summary>
     private static FileStream OpenChecked(string path)
@@ -69,7 +72,7 @@ public static class GeoParquetReader
         if (ParquetCheck.Problem(stream) is string problem)
         {
             stream.Dispose();
-            throw Validation.InputException.Fatal(path, "(file)", null, $"the Parquet file is damaged: {problem}", "Write the file again (e.g. ogr2ogr -f Parquet, or GeoPandas to_parquet); no row of it was loaded.", Validation.IssueCodes.UnreadableFile);
+            throw Damaged(path, null, problem);
         }
 
         stream.Position = 0;
@@ -118,7 +121,7 @@ public static class GeoParquetReader
             using ParquetRowGroupReader rg = reader.OpenRowGroupReader(g);
             if (rg.RowCount < 0 || rg.RowCount > limit - total)
             {
-                throw Validation.InputException.Fatal(path, "(file)", rg.RowCount.ToString(System.Globalization.CultureInfo.InvariantCulture), $"the Parquet file is damaged: row group {g + 1} declares {rg.RowCount} rows, more than {stream.Length} bytes can hold", "Write the file again; no row of it was loaded.", Validation.IssueCodes.UnreadableFile);
+                throw Damaged(path, rg.RowCount.ToString(System.Globalization.CultureInfo.InvariantCulture), $"row group {g + 1} declares {rg.RowCount} rows, more than {stream.Length} bytes can hold");
             }
 
             total += rg.RowCount;
