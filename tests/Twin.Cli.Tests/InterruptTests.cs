@@ -52,7 +52,8 @@ public sealed class InterruptTests
 
     private static bool Send(Process p, string signal)
     {
-        using Process kill = Process.Start("kill", ["-" + signal, p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        // The shell's built-in kill: no procps package needed.
+        using Process kill = Process.Start("/bin/sh", ["-c", $"kill -{signal} {p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"]);
         kill.WaitForExit();
         return kill.ExitCode == 0;
     }
