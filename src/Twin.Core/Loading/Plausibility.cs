@@ -37,21 +37,20 @@ internal static class Plausibility
     private static (string, string)? Problem(Geometry g, CoordinateReferenceSystem source, Reprojector? toLonLat, out Coordinate? centre)
     {
         centre = null;
-        foreach (Coordinate c in g.Coordinates)
+        var vertices = new VertexCheck(source.IsGeographic);
+        g.Apply(vertices); // over the coordinate sequences: no copy of the vertices
+        if (vertices.NotFinite)
         {
-            if (!double.IsFinite(c.X) || !double.IsFinite(c.Y))
-            {
-                return ("a vertex is not a finite number", "Repair or redraw the footprint in the source.");
-            }
+            return ("a vertex is not a finite number", "Repair or redraw the footprint in the source.");
+        }
 
-            if (source.IsGeographic && (Math.Abs(c.X) > 180 || Math.Abs(c.Y) > 90))
-            {
-                string v = string.Create(CultureInfo.InvariantCulture, $"({c.X:G6}, {c.Y:G6})");
-                string hint = Math.Abs(c.X) > 1000 || Math.Abs(c.Y) > 1000
-                    ? "These look like metres of a projected CRS: name it with --source-crs (e.g. EPSG:2180), or export the file in WGS 84."
-                    : "Longitudes lie in −180…180, latitudes in −90…90: check the vertex (and the axis order) in the source.";
-                return ($"vertex {v} is outside longitude −180…180 / latitude −90…90", hint);
-            }
+        if (vertices.Outside is (double x, double y))
+        {
+            string v = string.Create(CultureInfo.InvariantCulture, $"({x:G6}, {y:G6})");
+            string hint = Math.Abs(x) > 1000 || Math.Abs(y) > 1000
+                ? "These look like metres of a projected CRS: name it with --source-crs (e.g. EPSG:2180), or export the file in WGS 84."
+                : "Longitudes lie in −180…180, latitudes in −90…90: check the vertex (and the axis order) in the source.";
+            return ($"vertex {v} is outside longitude −180…180 / latitude −90…90", hint);
         }
 
         Envelope e = g.EnvelopeInternal;
@@ -67,6 +66,36 @@ internal static class Plausibility
 
         centre = new Coordinate(lon, lat);
         return null;
+    }
+
+    /// <summary>Finds the first non-finite vertex, and (for a geographic CRS) the first one beyond ±180° / ±90°.</summary>
+    private sealed class VertexCheck(bool geographic) : IEntireCoordinateSequenceFilter
+    {
+        public bool NotFinite { get; private set; }
+
+        public (double X, double Y)? Outside { get; private set; }
+
+        public bool Done => NotFinite;
+
+        public bool GeometryChanged => false;
+
+        public void Filter(CoordinateSequence seq)
+        {
+            for (int i = 0; i < seq.Count; i++)
+            {
+                double x = seq.GetX(i), y = seq.GetY(i);
+                if (!double.IsFinite(x) || !double.IsFinite(y))
+                {
+                    NotFinite = true;
+                    return;
+                }
+
+                if (geographic && Outside is null && (Math.Abs(x) > 180 || Math.Abs(y) > 90))
+                {
+                    Outside = (x, y);
+                }
+            }
+        }
     }
 
     /// <summary>Rejects buildings whose centre lies outside the metric CRS's area of use (<see cref="MetricCrs.AreaOfUse"/>).</summary>
