@@ -88,6 +88,7 @@ public sealed class TwinData
             new("data:unit-costs", Path.Combine(root, "defaults", "unit_costs.csv")),
             new("data:current-heating", Path.Combine(root, "defaults", "current_heating.csv")),
             new("data:energy-classes", Path.Combine(root, "defaults", "energy_classes.csv")),
+            new("data:consumption-calibration", Path.Combine(root, "defaults", "consumption_calibration.csv")),
         };
         string F(string role) => files.First(f => f.Role == role).Path;
 
@@ -103,15 +104,16 @@ public sealed class TwinData
         PeriodClimate? monthly = Climate(read.Csv(F("data:pv-irradiation"), "climate"), "Warsaw 2019 (NSRDB)", issues);
         PeriodClimate? chosen = Climate(read.Csv(F("climate"), "climate"), Path.GetFileNameWithoutExtension(F("climate")), issues);
         CsvTable? carriers = read.Csv(F("data:carriers"), "carrier"), systems = read.Csv(F("data:heating-systems"), "heat-generator"),
-            costs = read.Csv(F("data:unit-costs"), "unit-cost"), heating = read.Csv(F("data:current-heating"), "current-heating"), classes = read.Csv(F("data:energy-classes"), "energy-class");
+            costs = read.Csv(F("data:unit-costs"), "unit-cost"), heating = read.Csv(F("data:current-heating"), "current-heating"), classes = read.Csv(F("data:energy-classes"), "energy-class"),
+            calibration = read.Csv(F("data:consumption-calibration"), "consumption-calibration");
         SimulationData? data = null;
-        if (catalog is not null && measures is not null && chosen is not null && monthly is not null && carriers is not null && systems is not null && costs is not null && heating is not null && classes is not null)
+        if (catalog is not null && measures is not null && chosen is not null && monthly is not null && carriers is not null && systems is not null && costs is not null && heating is not null && classes is not null && calibration is not null)
         {
             // A seasonal climate has no annual irradiation for PV: take it from the Warsaw monthly table (NSRDB 2019).
             chosen = chosen with { AnnualHorizontalKWhPerM2 = chosen.IsSeasonal ? monthly.AnnualHorizontal : chosen.AnnualHorizontal };
             try
             {
-                data = SimulationData.FromTables(catalog, measures, chosen, carriers, systems, costs, heating, classes);
+                data = SimulationData.FromTables(catalog, measures, chosen, carriers, systems, costs, heating, classes, calibration);
             }
             catch (InputException ex)
             {

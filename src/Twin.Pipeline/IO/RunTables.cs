@@ -64,6 +64,8 @@ public static class RunTables
         columns.AddRange(
         [
             N("pv_generation_kwh", i => r.PvAfterKWh[i]),
+            N("consumption_factor_before", i => r.ConsumptionFactorBefore[i]),
+            N("consumption_factor_after", i => r.ConsumptionFactorAfter[i]),
             N("heat_pump_scop", i => r.SeasonalCopAfter[i]),
             N($"co2_{r.Years[0]}_kg", i => r.Co2StartYearKg[i]),
             N($"co2_{r.Years[^1]}_kg", i => r.Co2EndYearKg[i]),

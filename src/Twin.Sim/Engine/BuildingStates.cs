@@ -62,6 +62,7 @@ internal sealed class EnergyColumns
         DesignLoadKw = new double[n];
         SeasonalCop = new double[n];
         PvKWh = new double[n];
+        ConsumptionFactor = new double[n];
         ByCarrierKWh = Enum.GetValues<Carrier>().Select(_ => new double[n]).ToArray();
     }
 
@@ -75,6 +76,9 @@ internal sealed class EnergyColumns
     public double[] SeasonalCop { get; }
 
     public double[] PvKWh { get; }
+
+    /// <summary>Factor applied to the calculated delivered energy for heating and hot water (<see cref="ConsumptionCalibration"/>; 1 = standard use).</summary>
+    public double[] ConsumptionFactor { get; }
 
     /// <summary>[carrier][building] final energy [kWh/a].</summary>
     public double[][] ByCarrierKWh { get; }
@@ -90,10 +94,10 @@ internal sealed class EnergyColumns
         return sum;
     }
 
-    public void Compute(SimulationData d, ThermalColumns c, int i, double heatNeedKWh, double weightedExternalC, double hotWaterKWhPerM2, HeatingSystem system, double pvKwp)
+    public void Compute(SimulationData d, ThermalColumns c, int i, double heatNeedKWh, double weightedExternalC, TypeModel type, HeatingSystem system, double pvKwp)
     {
         double area = c.ReferenceAreaM2[i];
-        double hotWater = hotWaterKWhPerM2 * area;
+        double hotWater = type.HotWaterKWhPerM2 * area;
         double designLoadW = (c.TransmissionWPerK[i] + c.VentilationWPerK[i]) * (c.InternalTemperatureC[i] - d.Climate.DesignTemperatureC);
         foreach (double[] carrier in ByCarrierKWh)
         {
@@ -115,6 +119,13 @@ internal sealed class EnergyColumns
         {
             ByCarrierKWh[(int)spec.Carrier][i] = (heatNeedKWh + hotWater) / spec.SeasonalEfficiency;
         }
+
+        // Measured consumption instead of standard use (TABULA Tab.CalcAdapt): the curve is read at the calculated delivered
+        // energy, or at the generated heat for heat pumps, per m² of reference area; heat need stays the physics result.
+        int heated = system is HeatingSystem.AirHeatPump or HeatingSystem.GroundHeatPump ? (int)Carrier.Electricity : (int)spec.Carrier;
+        double factor = area > 0 ? d.Calibration.Factor(system, type.Code, ByCarrierKWh[heated][i] / area, (heatNeedKWh + hotWater) / area) : 1.0;
+        ByCarrierKWh[heated][i] *= factor;
+        ConsumptionFactor[i] = factor;
 
         double pv = pvKwp * d.Climate.AnnualHorizontal * d.Costs["pv_performance_ratio"];
         HeatNeedKWh[i] = heatNeedKWh;

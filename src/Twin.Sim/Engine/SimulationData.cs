@@ -35,6 +35,12 @@ public sealed record SimulationData(
     EnergyClassScale ClassScale,
     IReadOnlyDictionary<SizeClass, HeatingSystem> CurrentHeating)
 {
+    /// <summary>
+    /// Adaptation of the calculated delivered energy to measured consumption (TABULA Tab.CalcAdapt, optionally fitted to
+    /// meter readings); <see cref="ConsumptionCalibration.None"/> gives TABULA's standard-use result.
+    /// </summary>
+    public ConsumptionCalibration Calibration { get; init; } = ConsumptionCalibration.None;
+
     /// <summary>The unit-cost items the engine uses; every one must be in the unit-cost table.</summary>
     public static readonly IReadOnlyList<string> RequiredUnitCosts =
     [
@@ -52,7 +58,7 @@ public sealed record SimulationData(
     /// Builds the engine data from its reference tables, checking every table completely first.
     /// </summary>
     /// <exception cref="InputException">Any table has problems: all of them, each with file, row, column, value and unit.</exception>
-    public static SimulationData FromTables(TypologyCatalog typologies, TabulaMeasureCatalog measures, PeriodClimate climate, CsvTable carriers, CsvTable systems, CsvTable costs, CsvTable currentHeating, CsvTable? energyClasses = null)
+    public static SimulationData FromTables(TypologyCatalog typologies, TabulaMeasureCatalog measures, PeriodClimate climate, CsvTable carriers, CsvTable systems, CsvTable costs, CsvTable currentHeating, CsvTable? energyClasses = null, CsvTable? calibration = null)
     {
         var issues = new List<DataIssue>();
         (Dictionary<Carrier, CarrierDefaults> carrierMap, CarrierDefaults export) = ReadCarriers(new TableReader(carriers, issues, "carrier"));
@@ -60,12 +66,13 @@ public sealed record SimulationData(
         Dictionary<string, double> costMap = ReadCosts(new TableReader(costs, issues, "item"));
         Dictionary<SizeClass, HeatingSystem> heating = ReadCurrentHeating(new TableReader(currentHeating, issues, "size_class"), systemMap);
         EnergyClassScale scale = energyClasses is null ? EnergyClassScale.Geg2020 : ReadClassScale(new TableReader(energyClasses, issues, "class"));
+        ConsumptionCalibration calib = calibration is null ? ConsumptionCalibration.None : ReadCalibration(new TableReader(calibration, issues, "code"));
         if (issues.Count > 0)
         {
             throw new InputException(issues);
         }
 
-        return new SimulationData(typologies, measures, climate, carrierMap, export, systemMap, new UnitCosts(costMap), scale, heating);
+        return new SimulationData(typologies, measures, climate, carrierMap, export, systemMap, new UnitCosts(costMap), scale, heating) { Calibration = calib };
     }
 
     private static (Dictionary<Carrier, CarrierDefaults>, CarrierDefaults) ReadCarriers(TableReader t)
@@ -197,6 +204,50 @@ public sealed record SimulationData(
         }
 
         return map;
+    }
+
+    /// <summary>The node columns of a calibration table: TABULA's F_CalcAdapt_000 … _500.</summary>
+    public static readonly IReadOnlyList<string> CalibrationNodeColumns = ["f_000", "f_100", "f_200", "f_300", "f_400", "f_500"];
+
+    private static ConsumptionCalibration ReadCalibration(TableReader t)
+    {
+        var curves = new Dictionary<HeatingSystem, CalibrationCurve>();
+        if (!t.Require(["code", "systems", "basis", .. CalibrationNodeColumns, "source"]))
+        {
+            return ConsumptionCalibration.None;
+        }
+
+        foreach (string[] row in t.Table.Rows)
+        {
+            string code = t.Key(row), basisText = t.Table.Get(row, "basis");
+            // Bounds: TABULA's published factors lie in 0.36–1.2; 0.1–3 admits any plausible adaptation and rejects slips (e.g. percent).
+            double[] nodes = CalibrationNodeColumns.Select(c => t.Number(row, c, "-", 0.1, 3)).ToArray();
+            CalibrationBasis? basis = basisText switch { "delivered" => CalibrationBasis.Delivered, "generated" => CalibrationBasis.Generated, _ => null };
+            if (basis is null)
+            {
+                t.Add(code, "basis", basisText, null, "is not a calibration basis", "Use 'delivered' (final energy per m²) or 'generated' (heat produced per m², for heat pumps).");
+                continue;
+            }
+
+            foreach (string name in t.Table.Get(row, "systems").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!ScenarioValidator.TryParseHeating(name, out HeatingSystem h))
+                {
+                    t.Add(code, "systems", name, null, "is not a heat generator", $"Use one of {string.Join(", ", Enum.GetValues<HeatingSystem>().Select(ScenarioValidator.KebabName))}, separated by spaces.");
+                }
+                else if (!curves.TryAdd(h, new CalibrationCurve(code, basis.Value, nodes, t.Table.Get(row, "source"))))
+                {
+                    t.Add(code, "systems", name, null, $"already has the curve {curves[h].Code}", "Give each heat generator one row.");
+                }
+            }
+        }
+
+        foreach (HeatingSystem h in Enum.GetValues<HeatingSystem>().Where(h => !curves.ContainsKey(h)))
+        {
+            t.Add(null, "systems", ScenarioValidator.KebabName(h), null, $"heat generator '{ScenarioValidator.KebabName(h)}' has no calibration curve", "Every heat generator needs a row; write 1 in every f_ column for no adaptation.");
+        }
+
+        return new ConsumptionCalibration(Path.GetFileName(t.Table.Source), curves);
     }
 
     private static EnergyClassScale ReadClassScale(TableReader t)

@@ -59,6 +59,12 @@ public sealed class SimulationResult
     /// <summary>Seasonal COP of a heat pump at the end of the horizon; NaN for other generators.</summary>
     public required double[] SeasonalCopAfter { get; init; }
 
+    /// <summary>Factor from calculated to measured-level delivered energy for heating and hot water in the start state (1 = standard use; NaN if not simulated).</summary>
+    public required double[] ConsumptionFactorBefore { get; init; }
+
+    /// <summary>The same factor in the state at the end of the horizon.</summary>
+    public required double[] ConsumptionFactorAfter { get; init; }
+
     /// <summary>CO₂ in the start year [kg/a].</summary>
     public required double[] Co2StartYearKg { get; init; }
 

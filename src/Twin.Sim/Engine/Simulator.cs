@@ -122,7 +122,7 @@ public static partial class Simulator
                 {
                     if (state.Active[i])
                     {
-                        energy.Compute(d, th, i, need[i - start], weighted[i - start], _types[s.TypologyIndex[i]].HotWaterKWhPerM2, state.Heating[i], state.PvKwp[i]);
+                        energy.Compute(d, th, i, need[i - start], weighted[i - start], _types[s.TypologyIndex[i]], state.Heating[i], state.PvKwp[i]);
                     }
                 }
             });

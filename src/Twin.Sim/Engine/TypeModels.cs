@@ -19,6 +19,9 @@ internal sealed record TypeModel(TabulaBuilding Reference, EnvelopeSpec Existing
     /// </summary>
     public double SolarWindowShare { get; init; } = 1.0;
 
+    /// <summary>The TABULA building code (key of per-typology calibration factors).</summary>
+    public string Code { get; init; } = string.Empty;
+
     public static TypeModel[] Build(TypologyCatalog catalog, TabulaMeasureCatalog measures) => catalog.Types.Select(t =>
     {
         TabulaBuilding existing = TabulaBuilding.FromRow(t.Existing.Raw);
@@ -37,6 +40,7 @@ internal sealed record TypeModel(TabulaBuilding Reference, EnvelopeSpec Existing
         return new TypeModel(existing, EnvelopeSpec.From(existing), Variant(2), Variant(3), door, t.Existing.Get("q_w_nd"))
         {
             SolarWindowShare = windows > 0 && oriented > 0 ? Math.Min(1.0, oriented / windows) : 1.0,
+            Code = t.Code,
         };
     }).ToArray();
 }

@@ -191,6 +191,8 @@ public static partial class Simulator
             var heatAfter = new double[_n];
             var pvAfter = new double[_n];
             var copAfter = new double[_n];
+            var factorBefore = new double[_n];
+            var factorAfter = new double[_n];
             var primaryBefore = new double[_n];
             var primaryAfter = new double[_n];
             var classAfter = new string?[_n];
@@ -203,6 +205,7 @@ public static partial class Simulator
                     if (!b.Active[i])
                     {
                         (heatingBefore[i], heatingAfter[i], primaryBefore[i], primaryAfter[i]) = (string.Empty, string.Empty, double.NaN, double.NaN);
+                        (factorBefore[i], factorAfter[i]) = (double.NaN, double.NaN);
                         continue;
                     }
 
@@ -224,6 +227,7 @@ public static partial class Simulator
                     heatAfter[i] = e.HeatNeedKWh[i];
                     pvAfter[i] = e.PvKWh[i];
                     copAfter[i] = e.SeasonalCop[i];
+                    (factorBefore[i], factorAfter[i]) = (eb.ConsumptionFactor[i], e.ConsumptionFactor[i]);
                     primaryBefore[i] = (pBefore - (eb.PvKWh[i] * fpElectricity)) / area;
                     primaryAfter[i] = (pAfter - (e.PvKWh[i] * fpElectricity)) / area;
                     classAfter[i] = d.ClassScale.ClassOf(final / area);
@@ -248,6 +252,8 @@ public static partial class Simulator
                 FinalAfterKWh = finalAfter,
                 PvAfterKWh = pvAfter,
                 SeasonalCopAfter = copAfter,
+                ConsumptionFactorBefore = factorBefore,
+                ConsumptionFactorAfter = factorAfter,
                 Co2StartYearKg = _co2Start,
                 Co2EndYearKg = _co2End,
                 PrimaryBeforeKWhPerM2 = primaryBefore,
