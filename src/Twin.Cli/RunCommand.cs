@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Twin.Core.Validation;
 using Twin.Pipeline;
+using Twin.Pipeline.Calibration;
 using Twin.Pipeline.IO;
 
 namespace Twin.Cli;
@@ -18,15 +20,26 @@ internal static class RunCommand
         var stockOptions = new StockOptions("the scenarios' start year");
         var threads = Common.Threads();
         var format = Common.Formats();
-        var command = new Command("run", "Run renovation scenarios over a building stock") { stock, scenario, output, climate, threads, format };
+        var metered = new Option<string?>("--metered") { Description = "Meter readings (CSV: building_id or neighbourhood, carrier, year, kwh): fit one calibration factor per typology to them (NMBE and CV(RMSE) as in ASHRAE Guideline 14)" };
+        var command = new Command("run", "Run renovation scenarios over a building stock") { stock, scenario, output, climate, threads, format, metered };
         stockOptions.AddTo(command);
         command.SetAction(r =>
         {
             StockSource source = stockOptions.Source(r, r.GetValue(stock)!);
             string[] scenarios = r.GetValue(scenario)!;
             RunOptions options = Common.RunOptions(r.GetValue(threads), r.GetValue(format)!);
+            var meterIssues = new List<DataIssue>();
+            string? meterFile = r.GetValue(metered);
+            IReadOnlyList<MeterReading>? readings = meterFile is null ? null : MeterCalibration.Read(meterFile, meterIssues);
             (TwinData data, TwinStock loaded, IReadOnlyList<ScenarioFile> files) = ScenarioRun.Prepare(r.GetValue(Common.Data), r.GetValue(climate), source, scenarios, options);
             PrintLoad(loaded);
+            if (readings is not null)
+            {
+                MeterFit fit = MeterCalibration.Fit(loaded, data, meterFile!, readings, files[0].Scenario.Horizon.StartYear, options);
+                MeterReport.Print(fit, meterIssues);
+                data = MeterCalibration.Apply(data, fit);
+            }
+
             RunAll(loaded, data, files, r.GetValue(output)!, subfolders: scenarios.Length > 1, options);
             return 0;
         });

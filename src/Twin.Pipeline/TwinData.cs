@@ -29,6 +29,9 @@ public sealed class TwinData
         Sample = new SampleDistrict(folder);
     }
 
+    /// <summary>The same folder with other engine data (e.g. fitted calibration factors) and one more input file for the manifest.</summary>
+    public TwinData With(SimulationData simulation, InputFile extra) => new(Folder, simulation, [.. Files, extra]);
+
     /// <summary>The data folder (absolute).</summary>
     public string Folder { get; }
 

@@ -31,6 +31,17 @@ public static partial class Simulator
         return run.Execute();
     }
 
+    /// <summary>
+    /// Annual final energy per carrier of every building in its start state ([carrier][building] kWh/a, in
+    /// <see cref="Systems.Carrier"/> order; 0 for buildings that are not simulated), with <see cref="SimulationData.Calibration"/>
+    /// applied: what meters should read, for fitting calibration factors.
+    /// </summary>
+    public static double[][] StartStateFinalEnergy(BuildingStock stock, SimulationData data, int startYear, SimulationOptions options)
+    {
+        var run = new RunState(stock, data, new Scenario { Name = "start-state", Horizon = new Horizon(startYear, startYear) }, options);
+        return run.StartState();
+    }
+
     private static readonly string[] SizeClassNames = Enum.GetValues<SizeClass>().Select(c => c.ToString()).ToArray();
 
     private sealed class RunState(BuildingStock s, SimulationData d, Scenario sc, SimulationOptions o)
@@ -39,10 +50,14 @@ public static partial class Simulator
         private readonly TypeModel[] _types = TypeModel.Build(d.Typologies, d.Measures);
         private readonly ParallelOptions _parallel = new() { MaxDegreeOfParallelism = o.MaxDegreeOfParallelism ?? -1, CancellationToken = o.Cancellation };
 
-        public SimulationResult Execute()
+        public double[][] StartState()
         {
-            var years = Enumerable.Range(sc.Horizon.StartYear, sc.Horizon.Years).ToArray();
-            var reasons = new string?[_n];
+            BuildingStates before = Before(new string?[_n]);
+            return Evaluate(before).Energy.ByCarrierKWh;
+        }
+
+        private BuildingStates Before(string?[] reasons)
+        {
             var before = new BuildingStates(_n);
             for (int i = 0; i < _n; i++)
             {
@@ -64,6 +79,14 @@ public static partial class Simulator
                 before.Heating[i] = d.CurrentHeating.TryGetValue(s.SizeClass[i], out HeatingSystem h) ? h : HeatingSystem.GasBoiler;
             }
 
+            return before;
+        }
+
+        public SimulationResult Execute()
+        {
+            var years = Enumerable.Range(sc.Horizon.StartYear, sc.Horizon.Years).ToArray();
+            var reasons = new string?[_n];
+            BuildingStates before = Before(reasons);
             (ThermalColumns thBefore, EnergyColumns eBefore) = Evaluate(before);
             o.Progress?.Report(0.2);
             string?[] classBefore = Classes(before, eBefore);
