@@ -25,10 +25,12 @@ internal static class AdviseCommand
         var mapping = new Option<string?>("--mapping") { Description = "Attribute mapping for --stock (default: the sample's BDOT10k mapping when --stock is not given)" };
         var scenario = new Option<string?>("--scenario") { Description = "Advisor scenario: packages, prices, subsidies (default: scenarios/advisor.json of the data folder)" };
         var json = new Option<string?>("--json") { Description = "Also write the advice as JSON to this file ('-' = standard output only)" };
-        var command = new Command("advise", "Ranked renovation packages for one building: cost, subsidy, savings, payback, CO₂, class") { typology, area, heating, year, building, stock, mapping, scenario, json };
+        var network = Common.Network();
+        var command = new Command("advise", "Ranked renovation packages for one building: cost, subsidy, savings, payback, CO₂, class") { typology, area, heating, year, building, stock, mapping, scenario, json, network };
         command.SetAction(r =>
         {
             TwinData data = Common.LoadData(r);
+            data = r.GetValue(network) is string n ? data.WithNetwork(n) : data;
             ScenarioFile advisor = ScenarioFile.Load(r.GetValue(scenario) ?? data.Sample.AdvisorScenarioPath);
             AdviceReport report;
             if (r.GetValue(building) is string id)

@@ -16,6 +16,8 @@ internal static class Common
     /// <summary>The process's Ctrl+C token.</summary>
     public static CancellationToken Cancellation { get; set; }
 
+    public static Option<string?> Network() => new("--dh-network") { Description = "District-heating network the buildings are on (a row of defaults/district_heat_networks.csv, e.g. warszawa-wsc); its supplier-published w_PC and CO₂ factor apply" };
+
     public static Option<int?> Threads() => new("--threads") { Description = "Worker threads (default: all cores); results do not depend on it" };
 
     public static Option<string> Formats() => new("--format") { Description = "Per-building tables as geoparquet, gpkg or both", DefaultValueFactory = _ => "both" };

@@ -21,7 +21,8 @@ internal static class RunCommand
         var threads = Common.Threads();
         var format = Common.Formats();
         var metered = new Option<string?>("--metered") { Description = "Meter readings (CSV: building_id or neighbourhood, carrier, year, kwh): fit one calibration factor per typology to them (NMBE and CV(RMSE) as in ASHRAE Guideline 14)" };
-        var command = new Command("run", "Run renovation scenarios over a building stock") { stock, scenario, output, climate, threads, format, metered };
+        var network = Common.Network();
+        var command = new Command("run", "Run renovation scenarios over a building stock") { stock, scenario, output, climate, threads, format, metered, network };
         stockOptions.AddTo(command);
         command.SetAction(r =>
         {
@@ -31,7 +32,7 @@ internal static class RunCommand
             var meterIssues = new List<DataIssue>();
             string? meterFile = r.GetValue(metered);
             IReadOnlyList<MeterReading>? readings = meterFile is null ? null : MeterCalibration.Read(meterFile, meterIssues);
-            (TwinData data, TwinStock loaded, IReadOnlyList<ScenarioFile> files) = ScenarioRun.Prepare(r.GetValue(Common.Data), r.GetValue(climate), source, scenarios, options);
+            (TwinData data, TwinStock loaded, IReadOnlyList<ScenarioFile> files) = ScenarioRun.Prepare(r.GetValue(Common.Data), r.GetValue(climate), source, scenarios, options, r.GetValue(network));
             PrintLoad(loaded);
             if (readings is not null)
             {

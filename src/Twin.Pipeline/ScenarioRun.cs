@@ -81,13 +81,24 @@ public sealed class ScenarioRun
     /// Then the stock is loaded.
     /// </summary>
     /// <exception cref="InputException">Any input has problems: all of them.</exception>
-    public static (TwinData Data, TwinStock Stock, IReadOnlyList<ScenarioFile> Scenarios) Prepare(string? dataFolder, string? climate, StockSource stock, IReadOnlyList<string> scenarioPaths, RunOptions options)
+    /// <param name="dataFolder">The reference-data folder (null: the default, <see cref="TwinData.DefaultFolder"/>).</param>
+    /// <param name="climate">A climate table instead of the data folder's.</param>
+    /// <param name="stock">The stock file and how to read it.</param>
+    /// <param name="scenarioPaths">Scenario files.</param>
+    /// <param name="options">Threads, cancellation, progress, formats.</param>
+    /// <param name="network">The district-heating network the stock is on (a row of district_heat_networks.csv); null: the data folder's default.</param>
+    public static (TwinData Data, TwinStock Stock, IReadOnlyList<ScenarioFile> Scenarios) Prepare(string? dataFolder, string? climate, StockSource stock, IReadOnlyList<string> scenarioPaths, RunOptions options, string? network = null)
     {
         var issues = new List<DataIssue>();
         TwinData? data = null;
         IReadOnlyList<ScenarioFile>? scenarios = null;
         (Core.Loading.AttributeMapping?, List<IO.InputFile>) stockInputs = default;
         InputChecks.Collect(issues, () => data = TwinData.Load(dataFolder, climate));
+        if (data is not null && network is not null)
+        {
+            InputChecks.Collect(issues, () => data = data.WithNetwork(network));
+        }
+
         InputChecks.Collect(issues, () => scenarios = ScenarioFile.LoadAll(scenarioPaths));
         InputChecks.Collect(issues, () => stockInputs = TwinStock.Check(stock));
         if (issues.Count > 0)
@@ -98,7 +109,7 @@ public sealed class ScenarioRun
         return (data!, Load(data!, stock, scenarios!, stockInputs, options), scenarios!);
     }
 
-    /// <summary>As <see cref="Prepare(string?, string?, StockSource, IReadOnlyList{string}, RunOptions)"/>, with the reference data already loaded.</summary>
+    /// <summary>As <see cref="Prepare(string?, string?, StockSource, IReadOnlyList{string}, RunOptions, string?)"/>, with the reference data already loaded.</summary>
     /// <exception cref="InputException">Any input has problems: all of them.</exception>
     public static (TwinStock Stock, IReadOnlyList<ScenarioFile> Scenarios) Prepare(TwinData data, StockSource stock, IReadOnlyList<string> scenarioPaths, RunOptions options)
     {

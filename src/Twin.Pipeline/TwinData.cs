@@ -4,6 +4,7 @@ using Twin.Core.Validation;
 using Twin.Pipeline.IO;
 using Twin.Sim.Climate;
 using Twin.Sim.Engine;
+using Twin.Sim.Systems;
 
 namespace Twin.Pipeline;
 
@@ -21,16 +22,34 @@ public sealed class TwinData
     /// <summary>Design outdoor temperature for Warsaw, −18 °C: climatic zone II of PN-EN 12831:2006 national annex (PN-82/B-02403 zones).</summary>
     public const double WarsawDesignTemperatureC = -18.0;
 
-    private TwinData(string folder, SimulationData simulation, IReadOnlyList<InputFile> files)
+    private TwinData(string folder, SimulationData simulation, IReadOnlyList<InputFile> files, IReadOnlyList<DistrictHeatNetwork> networks)
     {
         Folder = folder;
         Simulation = simulation;
         Files = files;
+        Networks = networks;
         Sample = new SampleDistrict(folder);
     }
 
+    /// <summary>The district-heating networks of the data folder; <see cref="SimulationData.Network"/> is the one in use.</summary>
+    public IReadOnlyList<DistrictHeatNetwork> Networks { get; }
+
+    /// <summary>The same data with district heat from network <paramref name="id"/> (a row of district_heat_networks.csv).</summary>
+    /// <exception cref="InputException">No such network (the known ones and the closest are named).</exception>
+    public TwinData WithNetwork(string id)
+    {
+        DistrictHeatNetwork? n = Networks.FirstOrDefault(x => string.Equals(x.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (n is null)
+        {
+            string? close = Suggestions.Closest(id, Networks.Select(x => x.Id));
+            throw new InputException(new DataIssue(InputException.CommandLine, null, "--dh-network", id, null, "is not a district-heating network of the data folder", $"{(close is null ? string.Empty : $"Did you mean {close}? ")}Use one of {string.Join(", ", Networks.Select(x => x.Id))} (defaults/district_heat_networks.csv), or add a row for your network.", IssueOutcome.Fatal, IssueCodes.InvalidArgument));
+        }
+
+        return new TwinData(Folder, Simulation.WithNetwork(n), Files, Networks);
+    }
+
     /// <summary>The same folder with other engine data (e.g. fitted calibration factors) and one more input file for the manifest.</summary>
-    public TwinData With(SimulationData simulation, InputFile extra) => new(Folder, simulation, [.. Files, extra]);
+    public TwinData With(SimulationData simulation, InputFile extra) => new(Folder, simulation, [.. Files, extra], Networks);
 
     /// <summary>The data folder (absolute).</summary>
     public string Folder { get; }
@@ -92,6 +111,7 @@ public sealed class TwinData
             new("data:current-heating", Path.Combine(root, "defaults", "current_heating.csv")),
             new("data:energy-classes", Path.Combine(root, "defaults", "energy_classes.csv")),
             new("data:consumption-calibration", Path.Combine(root, "defaults", "consumption_calibration.csv")),
+            new("data:district-heat-networks", Path.Combine(root, "defaults", "district_heat_networks.csv")),
         };
         string F(string role) => files.First(f => f.Role == role).Path;
 
@@ -108,15 +128,18 @@ public sealed class TwinData
         PeriodClimate? chosen = Climate(read.Csv(F("climate"), "climate"), Path.GetFileNameWithoutExtension(F("climate")), issues);
         CsvTable? carriers = read.Csv(F("data:carriers"), "carrier"), systems = read.Csv(F("data:heating-systems"), "heat-generator"),
             costs = read.Csv(F("data:unit-costs"), "unit-cost"), heating = read.Csv(F("data:current-heating"), "current-heating"), classes = read.Csv(F("data:energy-classes"), "energy-class"),
-            calibration = read.Csv(F("data:consumption-calibration"), "consumption-calibration");
+            calibration = read.Csv(F("data:consumption-calibration"), "consumption-calibration"), networkTable = read.Csv(F("data:district-heat-networks"), "district-heat-network");
         SimulationData? data = null;
-        if (catalog is not null && measures is not null && chosen is not null && monthly is not null && carriers is not null && systems is not null && costs is not null && heating is not null && classes is not null && calibration is not null)
+        IReadOnlyList<DistrictHeatNetwork> networks = [];
+        if (catalog is not null && measures is not null && chosen is not null && monthly is not null && carriers is not null && systems is not null && costs is not null && heating is not null && classes is not null && calibration is not null && networkTable is not null)
         {
             // A seasonal climate has no annual irradiation for PV: take it from the Warsaw monthly table (NSRDB 2019).
             chosen = chosen with { AnnualHorizontalKWhPerM2 = chosen.IsSeasonal ? monthly.AnnualHorizontal : chosen.AnnualHorizontal };
             try
             {
                 data = SimulationData.FromTables(catalog, measures, chosen, carriers, systems, costs, heating, classes, calibration);
+                (networks, DistrictHeatNetwork network) = SimulationData.NetworksFromTable(networkTable);
+                data = data.WithNetwork(network);
             }
             catch (InputException ex)
             {
@@ -124,7 +147,7 @@ public sealed class TwinData
             }
         }
 
-        return issues.Count > 0 || data is null ? throw new InputException(issues) : new TwinData(root, data, files);
+        return issues.Count > 0 || data is null ? throw new InputException(issues) : new TwinData(root, data, files, networks);
     }
 
     private static PeriodClimate? Climate(CsvTable? table, string name, List<DataIssue> issues)

@@ -41,6 +41,53 @@ public sealed record SimulationData(
     /// </summary>
     public ConsumptionCalibration Calibration { get; init; } = ConsumptionCalibration.None;
 
+    /// <summary>The district-heating network the stock is on (its factors are those of <see cref="Carrier.DistrictHeat"/>); null = the carrier table's.</summary>
+    public DistrictHeatNetwork? Network { get; init; }
+
+    /// <summary>The same data with district heat from <paramref name="network"/>: its w_PC and CO₂ factor replace the carrier table's.</summary>
+    public SimulationData WithNetwork(DistrictHeatNetwork network)
+    {
+        var carriers = new Dictionary<Carrier, CarrierDefaults>(Carriers);
+        CarrierDefaults dh = carriers[Carrier.DistrictHeat];
+        carriers[Carrier.DistrictHeat] = dh with { Co2KgPerKWh = network.Co2KgPerKWh, PrimaryNonRenewable = network.PrimaryFactor, Source = $"{network.Name}: {network.Source}; CO₂ {network.Co2Basis}" };
+        return this with { Carriers = carriers, Network = network };
+    }
+
+    /// <summary>Reads a district-heating network table: network, default, name, w_pc, w_pc_year, co2_kg_per_kwh, co2_basis, source.</summary>
+    /// <exception cref="InputException">A column is missing, a value is implausible, ids repeat or not exactly one row is the default.</exception>
+    public static (IReadOnlyList<DistrictHeatNetwork> Networks, DistrictHeatNetwork Default) NetworksFromTable(CsvTable table)
+    {
+        var issues = new List<DataIssue>();
+        var t = new TableReader(table, issues, "network");
+        var list = new List<DistrictHeatNetwork>();
+        var defaults = new List<DistrictHeatNetwork>();
+        if (t.Require("network", "default", "name", "w_pc", "w_pc_year", "co2_kg_per_kwh", "co2_basis", "source"))
+        {
+            foreach (string[] row in table.Rows)
+            {
+                // Bounds: w_PC of Polish networks 0 (renewable) to ~2 (Międzylesie 1.60); CO₂ as the carrier table (0–2 kg/kWh).
+                var n = new DistrictHeatNetwork(t.Key(row), table.Get(row, "name"), t.Number(row, "w_pc", "-", 0, 3), (int)t.Number(row, "w_pc_year", "year", 1990, 2100), t.Number(row, "co2_kg_per_kwh", "kg/kWh", 0, 2), table.Get(row, "co2_basis"), table.Get(row, "source"));
+                if (list.Any(x => x.Id == n.Id))
+                {
+                    t.Add(n.Id, "network", n.Id, null, "is listed twice", "Keep one row per network.");
+                }
+
+                list.Add(n);
+                if (table.Get(row, "default") == "yes")
+                {
+                    defaults.Add(n);
+                }
+            }
+
+            if (defaults.Count != 1)
+            {
+                t.Add(null, "default", defaults.Count.ToString(CultureInfo.InvariantCulture), null, "exactly one network must be the default", "Write yes in the default column of the network the bundled stock is on, no elsewhere.");
+            }
+        }
+
+        return issues.Count > 0 ? throw new InputException(issues) : (list, defaults[0]);
+    }
+
     /// <summary>The unit-cost items the engine uses; every one must be in the unit-cost table.</summary>
     public static readonly IReadOnlyList<string> RequiredUnitCosts =
     [

@@ -150,6 +150,9 @@ public static partial class Simulator
             }
         }
 
+        /// <summary>PV output used on site [kWh/a]: the self-consumption share, at most the building's electricity.</summary>
+        private static double SelfConsumed(EnergyColumns e, int i, double selfShare) => Math.Min(e.PvKWh[i] * selfShare, e.ByCarrierKWh[(int)Carrier.Electricity][i]);
+
         /// <summary>CO₂ [kg] and energy cost [EUR] of one building state in year index y; PV offsets grid electricity.</summary>
         private static (double Co2, double Cost) Weigh(EnergyColumns e, int i, int y, double[][] factor, double[][] price, double[] exportPrice, double selfShare)
         {
@@ -165,7 +168,7 @@ public static partial class Simulator
             if (pv > 0)
             {
                 int el = (int)Carrier.Electricity;
-                double self = Math.Min(pv * selfShare, e.ByCarrierKWh[el][i]);
+                double self = SelfConsumed(e, i, selfShare);
                 co2 -= pv * factor[el][y];
                 cost -= (self * price[el][y]) + ((pv - self) * exportPrice[y]);
             }
@@ -178,6 +181,7 @@ public static partial class Simulator
             SimulationData d = run.Data;
             double[] fpBefore = Enum.GetValues<Carrier>().Select(c => d.Carriers[c].PrimaryNonRenewable).ToArray();
             double fpElectricity = d.Carriers[Carrier.Electricity].PrimaryNonRenewable;
+            double selfShare = d.Costs["pv_self_consumption"];
             var finalAfter = new double[CarrierCount][];
             for (int c = 0; c < CarrierCount; c++)
             {
@@ -228,8 +232,9 @@ public static partial class Simulator
                     pvAfter[i] = e.PvKWh[i];
                     copAfter[i] = e.SeasonalCop[i];
                     (factorBefore[i], factorAfter[i]) = (eb.ConsumptionFactor[i], e.ConsumptionFactor[i]);
-                    primaryBefore[i] = (pBefore - (eb.PvKWh[i] * fpElectricity)) / area;
-                    primaryAfter[i] = (pAfter - (e.PvKWh[i] * fpElectricity)) / area;
+                    // Polish EPC methodology: PV used on site counts with w = 0 (it displaces grid electricity); exported PV does not lower EP.
+                    primaryBefore[i] = (pBefore - (SelfConsumed(eb, i, selfShare) * fpElectricity)) / area;
+                    primaryAfter[i] = (pAfter - (SelfConsumed(e, i, selfShare) * fpElectricity)) / area;
                     classAfter[i] = d.ClassScale.ClassOf(final / area);
                 }
             });
