@@ -43,14 +43,25 @@ public sealed record Headline
     /// <summary>Σ (baseline − scenario) CO₂ over the horizon [t].</summary>
     public required double AvoidedTonnes { get; init; }
 
-    /// <summary>Σ (investment − energy-cost saving) × discount factor over the horizon [EUR] (discount rate of the scenario).</summary>
+    /// <summary>The same tonnes discounted at the scenario's rate, as money is [t]: Σ (baseline − scenario) CO₂ × discount factor.</summary>
+    public required double DiscountedAvoidedTonnes { get; init; }
+
+    /// <summary>
+    /// The discounted resource cost of the scenario against no renovation over the horizon [EUR], EN 15459-1:2017 §6 global-cost
+    /// difference without subsidies (a transfer): Σ [(investment − anyway) + Δ maintenance + Δ replacements − energy-cost savings] ×
+    /// discount factor − Δ residual value discounted from the end of the horizon.
+    /// </summary>
     public required double DiscountedNetCostEur { get; init; }
 
     /// <summary>
-    /// Cost per tonne of CO₂ avoided [EUR/t]: <see cref="DiscountedNetCostEur"/> / <see cref="AvoidedTonnes"/>, against the
-    /// same stock without renovation over the horizon; NaN when nothing is avoided. Negative: the savings outweigh the investment.
+    /// Levelised CO₂ abatement cost [EUR/t]: <see cref="DiscountedNetCostEur"/> / <see cref="DiscountedAvoidedTonnes"/> — tonnes
+    /// discounted like money, so it is the constant CO₂ price that would make the scenario break even; NaN when nothing is avoided.
+    /// Negative: the savings outweigh the costs.
     /// </summary>
-    public double EurPerTonneAvoided => AvoidedTonnes > 0 ? DiscountedNetCostEur / AvoidedTonnes : double.NaN;
+    public double EurPerTonneAvoided => DiscountedAvoidedTonnes > 0 ? DiscountedNetCostEur / DiscountedAvoidedTonnes : double.NaN;
+
+    /// <summary>How <see cref="EurPerTonneAvoided"/> is computed, for reports.</summary>
+    public const string AbatementMethod = "levelised abatement cost: discounted costs (energy-related investment, maintenance, replacements, residual value, minus energy-cost savings; EN 15459-1, no subsidies) over discounted tonnes avoided, against the same stock without renovation";
 
     /// <summary>Reduction of the stock's annual CO₂ from the start year to <paramref name="year"/> [kg/a] (renovation and changing factors); NaN outside the horizon.</summary>
     public double Co2CutKg(int year)
@@ -65,13 +76,17 @@ public sealed record Headline
     /// <summary>The headline of a pathway: <paramref name="discountRate"/> is the scenario's real discount rate [-/a].</summary>
     public static Headline From(string scenario, string title, int simulated, int renovated, double discountRate, IReadOnlyList<YearTotals> years)
     {
-        double discounted = 0, avoidedT = 0;
+        double discounted = 0, avoidedT = 0, discountedT = 0;
         int start = years[0].Year;
         foreach (YearTotals y in years)
         {
             double df = Math.Pow(1 + discountRate, -(y.Year - start));
-            discounted += (y.InvestmentEur - (y.EnergyCostNoRenovationEur - y.EnergyCostEur)) * df;
+            LifeCycleCosts c = y.Costs;
+            double other = (c.MaintenanceEur - c.MaintenanceNoRenovationEur) + (c.ReplacementEur - c.ReplacementNoRenovationEur);
+            discounted += (y.InvestmentEur - c.AnywayEur + other - (y.EnergyCostNoRenovationEur - y.EnergyCostEur)) * df;
+            discounted -= (c.ResidualValueEur - c.ResidualValueNoRenovationEur) * df / (1 + discountRate); // valued at the end of the year
             avoidedT += (y.Co2NoRenovationKg - y.Co2Kg) / 1000.0;
+            discountedT += (y.Co2NoRenovationKg - y.Co2Kg) / 1000.0 * df;
         }
 
         return new Headline
@@ -86,6 +101,7 @@ public sealed record Headline
             Co2Kg = years.Select(y => y.Co2Kg).ToArray(),
             Co2NoRenovationKg = years.Select(y => y.Co2NoRenovationKg).ToArray(),
             AvoidedTonnes = avoidedT,
+            DiscountedAvoidedTonnes = discountedT,
             DiscountedNetCostEur = discounted,
         };
     }
@@ -99,7 +115,7 @@ public sealed record Headline
         CultureInfo ci = CultureInfo.InvariantCulture;
         int last = Years.Count - 1;
         string cuts = string.Join(", ", Milestones.Where(m => Years.Contains(m)).Select(m => string.Create(ci, $"{m} {Units.Readable(Co2CutKg(m), "kg/a")} ({Co2CutShare(m) * 100:0} %)")));
-        string perTonne = double.IsFinite(EurPerTonneAvoided) ? string.Create(ci, $"{EurPerTonneAvoided:0} EUR per tonne avoided") : "no CO₂ avoided";
+        string perTonne = double.IsFinite(EurPerTonneAvoided) ? string.Create(ci, $"{EurPerTonneAvoided:0} EUR per tonne avoided (levelised)") : "no CO₂ avoided";
         return string.Create(ci, $"{Title} ({Scenario}): {Renovated:N0} of {Simulated:N0} buildings renovated by {Years[last]}; investment {Units.Readable(InvestmentEur, "EUR")}, subsidy {Units.Readable(SubsidyEur, "EUR")}; CO₂ {Units.Readable(Co2Kg[0], "kg/a")} ({Years[0]}) → {Units.Readable(Co2Kg[last], "kg/a")} ({Years[last]}); cut by {(cuts.Length > 0 ? cuts : "–")}; {perTonne}");
     }
 }

@@ -16,7 +16,7 @@ public sealed record ManifestOutput(string File, long Bytes, string Sha256);
 public sealed record RunManifest
 {
     /// <summary>The manifest layout this engine writes and reads.</summary>
-    public const int CurrentFormat = 2;
+    public const int CurrentFormat = 3;
 
     /// <summary>Kind of folder: "run" (a scenario run) or "stock" (a loaded stock).</summary>
     public string Kind { get; init; } = "run";

@@ -49,7 +49,8 @@ public sealed class RunOutput
         CsvTable t = CsvTable.Read(Path.Combine(Directory, "years.csv"));
         string[] carriers = t.Header.Where(h => h.EndsWith("_kwh", StringComparison.Ordinal)).Select(h => h[..^4]).ToArray();
         double D(string[] row, string c) => t.GetDouble(row, c, double.NaN);
-        var years = t.Rows.Select(r => new YearTotals((int)D(r, "year"), (int)D(r, "renovated"), (int)D(r, "renovated_cumulative"), D(r, "investment_eur"), D(r, "subsidy_eur"), D(r, "co2_kg"), D(r, "co2_no_renovation_kg"), D(r, "energy_cost_eur"), D(r, "energy_cost_no_renovation_eur"), carriers.ToDictionary(c => c, c => D(r, c + "_kwh"), StringComparer.Ordinal))).ToList();
+        var years = t.Rows.Select(r => new YearTotals((int)D(r, "year"), (int)D(r, "renovated"), (int)D(r, "renovated_cumulative"), D(r, "investment_eur"), D(r, "subsidy_eur"), D(r, "co2_kg"), D(r, "co2_no_renovation_kg"), D(r, "energy_cost_eur"), D(r, "energy_cost_no_renovation_eur"),
+            new LifeCycleCosts(D(r, "anyway_eur"), D(r, "maintenance_eur"), D(r, "maintenance_no_renovation_eur"), D(r, "replacement_eur"), D(r, "replacement_no_renovation_eur"), D(r, "residual_value_eur"), D(r, "residual_value_no_renovation_eur")), carriers.ToDictionary(c => c, c => D(r, c + "_kwh"), StringComparer.Ordinal))).ToList();
         return years.Count > 0 ? years : throw InputException.Fatal(Path.Combine(Directory, "years.csv"), "(file)", null, "the run's pathway has no years", "Run 'twin run' again.", IssueCodes.IncompleteRun);
     }
 }

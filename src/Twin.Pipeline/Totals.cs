@@ -3,6 +3,17 @@ using Twin.Sim.Engine;
 
 namespace Twin.Pipeline;
 
+/// <summary>
+/// The life-cycle costs of one year besides investment and energy (EN 15459-1:2017 §6), for the stock as renovated and
+/// without renovation [EUR]: the anyway (not energy-related) part of the year's investment, maintenance, replacements of
+/// components at the end of their life, and — in the last year of the horizon only — the residual value of all components.
+/// </summary>
+public sealed record LifeCycleCosts(double AnywayEur, double MaintenanceEur, double MaintenanceNoRenovationEur, double ReplacementEur, double ReplacementNoRenovationEur, double ResidualValueEur, double ResidualValueNoRenovationEur)
+{
+    /// <summary>No such costs.</summary>
+    public static LifeCycleCosts None { get; } = new(0, 0, 0, 0, 0, 0, 0);
+}
+
 /// <summary>One year of a run's pathway, for the whole simulated stock (money EUR, energy kWh/a, CO₂ kg/a).</summary>
 public sealed record YearTotals(
     int Year,
@@ -14,6 +25,7 @@ public sealed record YearTotals(
     double Co2NoRenovationKg,
     double EnergyCostEur,
     double EnergyCostNoRenovationEur,
+    LifeCycleCosts Costs,
     IReadOnlyDictionary<string, double> FinalEnergyKWhByCarrier)
 {
     /// <summary>The pathway of a simulation result, year by year.</summary>
@@ -26,7 +38,9 @@ public sealed record YearTotals(
             cumulative += r.RenovatedByYear[k];
             int kk = k;
             var energy = r.CarrierNames.Select((c, ci) => (IO.RunTables.Snake(c), r.FinalEnergyKWhByYear[ci][kk])).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
-            list.Add(new YearTotals(r.Years[k], r.RenovatedByYear[k], cumulative, r.InvestmentEurByYear[k], r.SubsidyEurByYear[k], r.Co2Kg[k], r.Co2BaselineKg[k], r.EnergyCostEurByYear[k], r.EnergyCostBaselineEurByYear[k], energy));
+            bool last = k == r.Years.Length - 1;
+            var costs = new LifeCycleCosts(r.AnywayEurByYear[k], r.MaintenanceEurByYear[k], r.MaintenanceBaselineEurByYear[k], r.ReplacementEurByYear[k], r.ReplacementBaselineEurByYear[k], last ? r.ResidualValueEur : 0, last ? r.ResidualValueBaselineEur : 0);
+            list.Add(new YearTotals(r.Years[k], r.RenovatedByYear[k], cumulative, r.InvestmentEurByYear[k], r.SubsidyEurByYear[k], r.Co2Kg[k], r.Co2BaselineKg[k], r.EnergyCostEurByYear[k], r.EnergyCostBaselineEurByYear[k], costs, energy));
         }
 
         return list;

@@ -27,7 +27,7 @@ internal static class ComparisonReport
         }
 
         AnsiConsole.Write(t);
-        AnsiConsole.MarkupLine("CO₂ cut: reduction of the stock's annual emissions against the start year (renovation and changing emission factors). EUR/t: discounted investment minus discounted energy-cost savings, per tonne avoided against the same stock without renovation, over the horizon.");
+        AnsiConsole.MarkupLine(Markup.Escape($"CO₂ cut: reduction of the stock's annual emissions against the start year (renovation and changing emission factors). EUR/t: {Headline.AbatementMethod}, over the horizon."));
     }
 
     /// <summary>CO₂ per year of every scenario and the no-renovation counterfactual of the first, in one readable unit.</summary>

@@ -133,6 +133,7 @@ public static class ColumnRegistry
         yield return C(T, "investment_eur", Number, "EUR", "Investment", "gross investment of the package", Costs, extensive: true);
         yield return C(T, "subsidy_eur", Number, "EUR", "Subsidy", "subsidy received (all programmes stacked, at most the investment)", "the scenario's subsidy programmes", extensive: true);
         yield return C(T, "net_investment_eur", Number, "EUR", "Net investment", "investment − subsidy", Costs, extensive: true);
+        yield return C(T, "anyway_cost_eur", Number, "EUR", "Anyway cost", "part of the investment that is not energy-related (render, scaffolding of a façade due anyway; EN 15459-1), left out of NPV, paybacks and abatement costs", "data/unit_costs.csv energy-related shares (BMVBS 2012)", extensive: true);
         yield return C(T, "heat_need_before_kwh", Number, "kWh/a", "Heat need for space heating", "energy need for space heating in the start state", Balance, extensive: true);
         yield return C(T, "heat_need_after_kwh", Number, "kWh/a", "Heat need for space heating", "energy need for space heating at the end of the horizon", Balance, extensive: true);
         yield return C(T, "{carrier}_before_kwh", Number, "kWh/a", "Final energy: {carrier}", "final energy per carrier in the start state: gas, oil, coal, biomass, district_heat, electricity", Systems, extensive: true);
@@ -147,8 +148,11 @@ public static class ColumnRegistry
         yield return C(T, "class_before", Text, "", "Energy class", "energy class by final energy per m² in the start state", "the energy-class scale (data/energy_classes.csv: GEG 2020 Anlage 10, A+ < 30 … H ≥ 250 kWh/(m²a))");
         yield return C(T, "class_after", Text, "", "Energy class", "energy class by final energy per m² at the end of the horizon", "the energy-class scale (data/energy_classes.csv)");
         yield return C(T, "energy_cost_{year}_eur", Number, "EUR/a", "Energy cost in {year}", "energy cost in the start and end year", Prices, extensive: true);
-        yield return C(T, "npv_eur", Number, "EUR", "Net present value of renovating", "NPV at the start year: discounted energy-cost savings − net investment + residual value (EN 15459-1 straight line); empty if not renovated", "EN 15459-1:2017 §6 with the scenario's discount rate", extensive: true);
-        yield return C(T, "simple_payback_years", Number, "a", "Simple payback", "net investment / first-year energy-cost saving; empty if not renovated or no saving", "engine");
+        yield return C(T, "npv_eur", Number, "EUR", "Net present value of renovating", "NPV at the start year, the owner's view: discounted savings of energy, maintenance and replacement costs − net energy-related investment (after subsidy) + Δ residual value (straight line); empty if not renovated", "EN 15459-1:2017 §6 global cost difference with the scenario's discount rate", extensive: true);
+        yield return C(T, "simple_payback_years", Number, "a", "Simple payback", "net energy-related investment (− subsidy) / first-year saving of energy and maintenance costs; empty if not renovated or no saving", "engine");
+        yield return C(T, "discounted_payback_years", Number, "a", "Discounted payback", "years from the renovation until the discounted savings (energy, maintenance, replacements) repay the net energy-related investment; empty if not within the horizon", "EN 15459-1:2017 with the scenario's discount rate");
+        yield return C(T, "lcce_eur_per_kwh", Number, "EUR/kWh", "Cost of conserved energy", "levelised cost of conserved energy: discounted resource cost (energy-related investment + Δ maintenance and replacements − Δ residual value; no subsidy) / discounted final energy saved", "engine, the scenario's discount rate");
+        yield return C(T, "abatement_cost_eur_per_t", Number, "EUR/t", "CO₂ abatement cost", "levelised: (discounted resource cost − discounted energy-cost savings) / discounted tonnes of CO₂ avoided; negative = pays for itself", "engine, the scenario's discount rate");
     }
 
     private static IEnumerable<ColumnSpec> Years()
@@ -163,6 +167,13 @@ public static class ColumnRegistry
         yield return C(T, "co2_no_renovation_kg", Number, "kg/a", "CO₂ emissions without renovation", "same stock and factors without any renovation (the counterfactual)", Factors, extensive: true);
         yield return C(T, "energy_cost_eur", Number, "EUR/a", "Energy cost", "energy cost of the simulated stock in that year", Prices, extensive: true);
         yield return C(T, "energy_cost_no_renovation_eur", Number, "EUR/a", "Energy cost without renovation", "same stock and prices without any renovation", Prices, extensive: true);
+        yield return C(T, "anyway_eur", Number, "EUR", "Anyway cost", "not energy-related part of that year's investment", Costs, extensive: true);
+        yield return C(T, "maintenance_eur", Number, "EUR/a", "Maintenance", "maintenance of heat generators, windows, ventilation and PV of the simulated stock", "shares of the investment per year (data/heating_systems.csv, data/unit_costs.csv)", extensive: true);
+        yield return C(T, "maintenance_no_renovation_eur", Number, "EUR/a", "Maintenance without renovation", "the same for the stock without renovation", "as maintenance_eur", extensive: true);
+        yield return C(T, "replacement_eur", Number, "EUR", "Replacements", "reinvestment in components at the end of their life (existing heat generators first due half-way through their life: an assumption)", "lifetimes in data/heating_systems.csv and data/unit_costs.csv", extensive: true);
+        yield return C(T, "replacement_no_renovation_eur", Number, "EUR", "Replacements without renovation", "the same for the stock without renovation", "as replacement_eur", extensive: true);
+        yield return C(T, "residual_value_eur", Number, "EUR", "Residual value", "straight-line value of all components at the end of the horizon (last year only, 0 before)", "EN 15459-1:2017 §6", extensive: true);
+        yield return C(T, "residual_value_no_renovation_eur", Number, "EUR", "Residual value without renovation", "the same for the stock without renovation", "EN 15459-1:2017 §6", extensive: true);
         yield return C(T, "{carrier}_kwh", Number, "kWh/a", "Final energy: {carrier}", "final energy per carrier in that year", Systems, extensive: true);
     }
 

@@ -50,6 +50,7 @@ public static class RunTables
             N("investment_eur", i => r.InvestmentEur[i]),
             N("subsidy_eur", i => r.SubsidyEur[i]),
             N("net_investment_eur", i => r.InvestmentEur[i] - r.SubsidyEur[i]),
+            N("anyway_cost_eur", i => r.AnywayEur[i]),
             N("heat_need_before_kwh", i => r.HeatNeedBeforeKWh[i]),
             N("heat_need_after_kwh", i => r.HeatNeedAfterKWh[i]),
         };
@@ -77,6 +78,9 @@ public static class RunTables
             N($"energy_cost_{r.Years[^1]}_eur", i => r.EnergyCostEndYearEur[i]),
             N("npv_eur", i => r.NpvEur[i]),
             N("simple_payback_years", i => r.SimplePaybackYears[i]),
+            N("discounted_payback_years", i => r.DiscountedPaybackYears[i]),
+            N("lcce_eur_per_kwh", i => r.LcceEurPerKWh[i]),
+            N("abatement_cost_eur_per_t", i => r.AbatementCostEurPerTonne[i]),
         ]);
         return new FeatureTable("results", "results", s.Crs, [.. s.Footprints], columns, featureIds: s.Ids);
     }
@@ -97,6 +101,13 @@ public static class RunTables
             N("co2_no_renovation_kg", y => y.Co2NoRenovationKg),
             N("energy_cost_eur", y => y.EnergyCostEur),
             N("energy_cost_no_renovation_eur", y => y.EnergyCostNoRenovationEur),
+            N("anyway_eur", y => y.Costs.AnywayEur),
+            N("maintenance_eur", y => y.Costs.MaintenanceEur),
+            N("maintenance_no_renovation_eur", y => y.Costs.MaintenanceNoRenovationEur),
+            N("replacement_eur", y => y.Costs.ReplacementEur),
+            N("replacement_no_renovation_eur", y => y.Costs.ReplacementNoRenovationEur),
+            N("residual_value_eur", y => y.Costs.ResidualValueEur),
+            N("residual_value_no_renovation_eur", y => y.Costs.ResidualValueNoRenovationEur),
         };
         foreach (string carrier in years.Count > 0 ? years[0].FinalEnergyKWhByCarrier.Keys : [])
         {

@@ -9,6 +9,24 @@ public readonly record struct PackageCost(double EnvelopeEur, double WindowsEur,
 {
     /// <summary>Total investment [EUR].</summary>
     public double TotalEur => EnvelopeEur + WindowsEur + VentilationEur + HeatingEur + PvEur;
+
+    /// <summary>
+    /// The part of the investment that is not energy-related [EUR] (EN 15459-1: the "anyway" cost, e.g. render and scaffolding of a
+    /// façade that needs renewing anyway): the envelope and window costs × (1 − their energy-related share, unit_costs.csv).
+    /// </summary>
+    public double AnywayEur => EnvelopeAnywayEur + WindowsAnywayEur;
+
+    /// <summary>The anyway part of <see cref="EnvelopeEur"/> [EUR].</summary>
+    public double EnvelopeAnywayEur { get; init; }
+
+    /// <summary>The anyway part of <see cref="WindowsEur"/> [EUR].</summary>
+    public double WindowsAnywayEur { get; init; }
+
+    /// <summary>Annual maintenance share of the new heat generator [1/a].</summary>
+    public double HeatingMaintenanceShare { get; init; }
+
+    /// <summary>The energy-related investment [EUR]: total − anyway.</summary>
+    public double EnergyRelatedEur => TotalEur - AnywayEur;
 }
 
 /// <summary>
@@ -30,17 +48,30 @@ public static class PackageCosting
         double lambda = c["insulation_lambda"];
         double door = t.DoorAreaPerM2Ref * s.HeatedFloorAreaM2[i];
         double wall = Math.Max(0, s.WallAreaM2[i] - door);
-        double envelope =
-            Insulation(before.UWall, after.UWall, wall, c["wall_fix"], c["wall_per_cm"], lambda) +
-            Insulation(before.URoof, after.URoof, s.RoofAreaM2[i], c["roof_fix"], c["roof_per_cm"], lambda) +
-            Insulation(before.UFloor, after.UFloor, s.GroundFloorAreaM2[i], c["floor_fix"], c["floor_per_cm"], lambda);
+        double wallCost = Insulation(before.UWall, after.UWall, wall, c["wall_fix"], c["wall_per_cm"], lambda);
+        double roofCost = Insulation(before.URoof, after.URoof, s.RoofAreaM2[i], c["roof_fix"], c["roof_per_cm"], lambda);
+        double floorCost = Insulation(before.UFloor, after.UFloor, s.GroundFloorAreaM2[i], c["floor_fix"], c["floor_per_cm"], lambda);
+        double envelope = wallCost + roofCost + floorCost;
         double windowArea = s.WindowNorthM2[i] + s.WindowEastM2[i] + s.WindowSouthM2[i] + s.WindowWestM2[i];
         double windows = after.UWindow < before.UWindow - 1e-9 ? windowArea * (after.UWindow <= TripleGlazingMaxUWPerM2K ? c["window_triple"] : c["window_double"]) : 0;
         double ventilation = heatRecoveryAfter > heatRecoveryBefore ? c["ventilation_hr"] * s.HeatedFloorAreaM2[i] : 0;
+        double envelopeAnyway = (wallCost * (1 - c["wall_energy_share"])) + (roofCost * (1 - c["roof_energy_share"])) + (floorCost * (1 - c["floor_energy_share"]));
         HeatingSystemSpec spec = d.HeatingSystems[heatingAfter];
-        double heating = heatingAfter != heatingBefore ? spec.InvestmentFixedEur + (spec.InvestmentEurPerKw * Math.Max(c["heat_load_min_kw"], designLoadAfterKw)) : 0;
+        double heating = heatingAfter != heatingBefore ? Generator(d, heatingAfter, designLoadAfterKw) : 0;
         double pv = pvKwp * c["pv_investment"];
-        return new PackageCost(envelope * pli, windows * pli, ventilation * pli, heating, pv, spec.LifetimeYears);
+        return new PackageCost(envelope * pli, windows * pli, ventilation * pli, heating, pv, spec.LifetimeYears) 
+        {
+            EnvelopeAnywayEur = envelopeAnyway * pli,
+            WindowsAnywayEur = windows * (1 - c["window_energy_share"]) * pli,
+            HeatingMaintenanceShare = spec.MaintenanceSharePerYear,
+        };
+    }
+
+    /// <summary>Investment in heat generator <paramref name="system"/> sized to a design load [EUR]: fixed + per kW × max(smallest size, load).</summary>
+    public static double Generator(SimulationData d, HeatingSystem system, double designLoadKw)
+    {
+        HeatingSystemSpec spec = d.HeatingSystems[system];
+        return spec.InvestmentFixedEur + (spec.InvestmentEurPerKw * Math.Max(d.Costs["heat_load_min_kw"], designLoadKw));
     }
 
     /// <summary>Insulation thickness [cm] that lowers U from <paramref name="uBefore"/> to <paramref name="uAfter"/>: d = λ·(1/U_after − 1/U_before).</summary>

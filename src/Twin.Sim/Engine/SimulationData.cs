@@ -94,12 +94,19 @@ public sealed record SimulationData(
         "wall_fix", "wall_per_cm", "roof_fix", "roof_per_cm", "floor_fix", "floor_per_cm", "envelope_lifetime", "window_double", "window_triple",
         "window_lifetime", "ventilation_hr", "ventilation_lifetime", "price_level_factor", "insulation_lambda", "pv_investment", "pv_lifetime",
         "pv_kwp_per_m2", "pv_performance_ratio", "pv_self_consumption", "heat_load_min_kw",
+        "envelope_maintenance", "window_maintenance", "ventilation_maintenance", "pv_maintenance",
+        "wall_energy_share", "roof_energy_share", "floor_energy_share", "window_energy_share",
     ];
 
-    /// <summary>Unit-cost items that are shares or ratios [-] and must lie in 0–1.</summary>
+    /// <summary>Unit-cost items that must be positive (a conductivity, lifetimes).</summary>
     private static readonly string[] PositiveCosts = ["insulation_lambda", "envelope_lifetime", "window_lifetime", "ventilation_lifetime", "pv_lifetime"];
 
-    private static readonly HashSet<string> FractionCosts = new(StringComparer.Ordinal) { "pv_performance_ratio", "pv_self_consumption" };
+    /// <summary>Unit-cost items that are shares or ratios [-] and must lie in 0–1.</summary>
+    private static readonly HashSet<string> FractionCosts = new(StringComparer.Ordinal)
+    {
+        "pv_performance_ratio", "pv_self_consumption", "envelope_maintenance", "window_maintenance", "ventilation_maintenance", "pv_maintenance",
+        "wall_energy_share", "roof_energy_share", "floor_energy_share", "window_energy_share",
+    };
 
     /// <summary>
     /// Builds the engine data from its reference tables, checking every table completely first.
@@ -161,7 +168,7 @@ public sealed record SimulationData(
     private static Dictionary<HeatingSystem, HeatingSystemSpec> ReadSystems(TableReader t)
     {
         var map = new Dictionary<HeatingSystem, HeatingSystemSpec>();
-        if (!t.Require("system", "carrier", "seasonal_efficiency", "investment_eur_per_kw", "investment_fixed_eur", "lifetime_years", "source"))
+        if (!t.Require("system", "carrier", "seasonal_efficiency", "investment_eur_per_kw", "investment_fixed_eur", "lifetime_years", "maintenance_share_per_year", "source"))
         {
             return map;
         }
@@ -184,7 +191,10 @@ public sealed record SimulationData(
             // Seasonal efficiency up to 1.2: condensing boilers on net calorific value exceed 1. Heat pumps' COPs are computed
             // (HeatPump.Cop), so their efficiency column is not used and may hold 0.
             bool heatPump = h is HeatingSystem.AirHeatPump or HeatingSystem.GroundHeatPump;
-            map[h] = new HeatingSystemSpec(h, carrier, t.Number(row, "seasonal_efficiency", "-", heatPump ? 0 : 0.1, heatPump ? 10 : 1.2), t.Number(row, "investment_eur_per_kw", "EUR/kW", 0, 1e5), t.Number(row, "investment_fixed_eur", "EUR", 0, 1e7), (int)t.Number(row, "lifetime_years", "a", 1, 100), t.Table.Get(row, "source"));
+            map[h] = new HeatingSystemSpec(h, carrier, t.Number(row, "seasonal_efficiency", "-", heatPump ? 0 : 0.1, heatPump ? 10 : 1.2), t.Number(row, "investment_eur_per_kw", "EUR/kW", 0, 1e5), t.Number(row, "investment_fixed_eur", "EUR", 0, 1e7), (int)t.Number(row, "lifetime_years", "a", 1, 100), t.Table.Get(row, "source"))
+            {
+                MaintenanceSharePerYear = t.Number(row, "maintenance_share_per_year", "1/a", 0, 0.5),
+            };
         }
 
         foreach (HeatingSystem h in Enum.GetValues<HeatingSystem>().Where(h => !map.ContainsKey(h)))

@@ -95,6 +95,18 @@ public sealed class SimulationResult
     /// <summary>Net investment / first-year energy-cost saving [a]; NaN if not renovated or no saving.</summary>
     public required double[] SimplePaybackYears { get; init; }
 
+    /// <summary>Years from the renovation until the discounted savings (energy, maintenance, replacements) repay the net energy-related investment; NaN if not within the horizon.</summary>
+    public required double[] DiscountedPaybackYears { get; init; }
+
+    /// <summary>Levelised cost of conserved energy [EUR/kWh]: discounted resource cost (energy-related investment, Δ maintenance and replacements, − Δ residual value; no subsidy) / discounted final energy saved; NaN if none is saved.</summary>
+    public required double[] LcceEurPerKWh { get; init; }
+
+    /// <summary>Levelised abatement cost [EUR/t CO₂]: (discounted resource cost − discounted energy-cost savings) / discounted tonnes avoided; NaN if none are avoided.</summary>
+    public required double[] AbatementCostEurPerTonne { get; init; }
+
+    /// <summary>The part of each building's investment that is not energy-related ("anyway" cost, EN 15459-1) [EUR].</summary>
+    public required double[] AnywayEur { get; init; }
+
     // ---- per year ----
     /// <summary>The years of the horizon.</summary>
     public required int[] Years { get; init; }
@@ -128,4 +140,25 @@ public sealed class SimulationResult
 
     /// <summary>Buildings renovated within the horizon.</summary>
     public int RenovatedTotal => RenovatedByYear.Sum();
+
+    /// <summary>Anyway (not energy-related) part of the investment per year [EUR].</summary>
+    public required double[] AnywayEurByYear { get; init; }
+
+    /// <summary>Maintenance of heat generators, windows, ventilation and PV per year [EUR/a].</summary>
+    public required double[] MaintenanceEurByYear { get; init; }
+
+    /// <summary>The same for the stock without renovation [EUR/a].</summary>
+    public required double[] MaintenanceBaselineEurByYear { get; init; }
+
+    /// <summary>Replacements of components at the end of their life per year [EUR] (existing heat generators first due half-way through their life, an assumption).</summary>
+    public required double[] ReplacementEurByYear { get; init; }
+
+    /// <summary>The same for the stock without renovation [EUR].</summary>
+    public required double[] ReplacementBaselineEurByYear { get; init; }
+
+    /// <summary>Straight-line residual value of all components at the end of the horizon [EUR].</summary>
+    public required double ResidualValueEur { get; init; }
+
+    /// <summary>The same for the stock without renovation [EUR].</summary>
+    public required double ResidualValueBaselineEur { get; init; }
 }

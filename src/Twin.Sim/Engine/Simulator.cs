@@ -105,7 +105,17 @@ public static partial class Simulator
 
             int[] renovationYear = Uptake(after, cost, eBefore, thBefore, years);
             double[] subsidy = Subsidies(renovationYear, package, cost);
-            var yearly = new YearlyAccumulator(this, years, before, eBefore, eAfter, renovationYear, cost, subsidy);
+            var existingHeating = new Component[_n];
+            for (int i = 0; i < _n; i++)
+            {
+                if (before.Active[i])
+                {
+                    HeatingSystemSpec spec = d.HeatingSystems[before.Heating[i]];
+                    existingHeating[i] = Component.Existing(PackageCosting.Generator(d, before.Heating[i], eBefore.DesignLoadKw[i]), spec.LifetimeYears, spec.MaintenanceSharePerYear, sc.Horizon.StartYear);
+                }
+            }
+
+            var yearly = new YearlyAccumulator(this, years, before, after, eBefore, eAfter, renovationYear, cost, subsidy, existingHeating);
             yearly.Compute();
             o.Progress?.Report(1.0);
             return yearly.ToResult(reasons, package, renovationYear, subsidy, cost, before, after, eBefore, eAfter, thBefore, classBefore);

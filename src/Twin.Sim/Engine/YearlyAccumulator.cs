@@ -9,18 +9,27 @@ public static partial class Simulator
     /// <summary>
     /// The year loop: per building and year, the state in force (renovated from its renovation year on) is
     /// weighted with that year's emission factors and prices; per-year totals are summed per fixed chunk and
-    /// the chunks reduced in order (bit-identical for any thread count). Also each building's NPV and payback.
+    /// the chunks reduced in order (bit-identical for any thread count). Alongside, the life-cycle costs of EN 15459-1
+    /// for both the renovated and the unrenovated building: maintenance, replacements within the horizon and residual
+    /// values, from which each building's NPV, paybacks, levelised cost of conserved energy and abatement cost follow.
     /// </summary>
-    private sealed class YearlyAccumulator(RunState run, int[] years, BuildingStates before, EnergyColumns eBefore, EnergyColumns eAfter, int[] renovationYear, PackageCost[] cost, double[] subsidy)
+    private sealed class YearlyAccumulator(RunState run, int[] years, BuildingStates before, BuildingStates after, EnergyColumns eBefore, EnergyColumns eAfter, int[] renovationYear, PackageCost[] cost, double[] subsidy, Component[] existingHeating)
     {
         private const int CarrierCount = 6;
+
+        /// <summary>Per-year rows of the chunk accumulators: CO₂, CO₂ baseline, energy cost, its baseline, maintenance, its baseline, replacements, their baseline.</summary>
+        private const int YearRows = 8;
+
         private readonly int _n = run.Count;
         private readonly int _years = years.Length;
-        private double[] _co2 = [], _co2Baseline = [], _energyCost = [], _energyCostBaseline = [], _investment = [], _subsidyByYear = [];
+        private double[] _co2 = [], _co2Baseline = [], _energyCost = [], _energyCostBaseline = [], _investment = [], _anyway = [], _subsidyByYear = [];
+        private double[] _maintenance = [], _maintenanceBaseline = [], _replacement = [], _replacementBaseline = [];
+        private double _residual, _residualBaseline;
         private double[][] _energy = [];
         private int[] _renovated = [];
         private readonly double[] _co2Start = new double[run.Count], _co2End = new double[run.Count], _costStart = new double[run.Count], _costEnd = new double[run.Count];
-        private readonly double[] _npv = new double[run.Count], _payback = new double[run.Count];
+        private readonly double[] _npv = new double[run.Count], _payback = new double[run.Count], _discountedPayback = new double[run.Count];
+        private readonly double[] _lcce = new double[run.Count], _abatement = new double[run.Count];
 
         public void Compute()
         {
@@ -42,16 +51,17 @@ public static partial class Simulator
             double rate = sc.DiscountRate;
             int start = sc.Horizon.StartYear, end = sc.Horizon.EndYear;
             double[] discount = years.Select(y => Finance.DiscountFactor(rate, y, start)).ToArray();
-            double envelopeLife = d.Costs["envelope_lifetime"], windowLife = d.Costs["window_lifetime"], ventLife = d.Costs["ventilation_lifetime"], pvLife = d.Costs["pv_lifetime"];
+            double discountEnd = Finance.DiscountFactor(rate, end + 1, start);
 
             int chunkSize = run.Options.ChunkSize;
             int chunks = (_n + chunkSize - 1) / chunkSize;
             var partial = new double[chunks][];
-            int width = (4 + CarrierCount) * _years;
+            int width = ((YearRows + CarrierCount) * _years) + 2;
             int done = 0;
             Parallel.For(0, chunks, run.Parallel, chunk =>
             {
                 double[] acc = new double[width];
+                Span<Component> parts = stackalloc Component[5];
                 int from = chunk * chunkSize, to = Math.Min(_n, from + chunkSize);
                 for (int i = from; i < to; i++)
                 {
@@ -61,20 +71,42 @@ public static partial class Simulator
                     }
 
                     int ry = renovationYear[i];
-                    double npv = 0;
+                    Component old = existingHeating[i];
+                    bool keepsHeating = ry == 0 || after.Heating[i] == before.Heating[i];
+                    int count = ry == 0 ? 0 : Parts(d, cost[i], ry, parts);
+                    double benefit = 0, kwhSaved = 0, tonnes = 0, nonEnergy = 0, cumulative = double.NaN;
+                    double net = ry == 0 ? 0 : cost[i].EnergyRelatedEur - subsidy[i];
+                    _payback[i] = _discountedPayback[i] = double.NaN;
                     for (int y = 0; y < _years; y++)
                     {
-                        bool renovated = ry != 0 && years[y] >= ry;
+                        int year = years[y];
+                        bool renovated = ry != 0 && year >= ry;
                         (double co2B, double costB) = Weigh(eBefore, i, y, factor, price, exportPrice, selfShare);
                         (double co2, double cst) = renovated ? Weigh(eAfter, i, y, factor, price, exportPrice, selfShare) : (co2B, costB);
+                        double maintB = old.Maintenance(year), replB = old.Replacement(year);
+                        double maint = maintB, repl = replB;
+                        if (renovated)
+                        {
+                            (maint, repl) = keepsHeating ? (maintB, replB) : (0, 0);
+                            foreach (Component c in parts[..count])
+                            {
+                                maint += c.Maintenance(year);
+                                repl += c.Replacement(year);
+                            }
+                        }
+
                         acc[y] += co2;
                         acc[_years + y] += co2B;
                         acc[(2 * _years) + y] += cst;
                         acc[(3 * _years) + y] += costB;
+                        acc[(4 * _years) + y] += maint;
+                        acc[(5 * _years) + y] += maintB;
+                        acc[(6 * _years) + y] += repl;
+                        acc[(7 * _years) + y] += replB;
                         EnergyColumns e = renovated ? eAfter : eBefore;
                         for (int c = 0; c < CarrierCount; c++)
                         {
-                            acc[((4 + c) * _years) + y] += e.ByCarrierKWh[c][i];
+                            acc[((YearRows + c) * _years) + y] += e.ByCarrierKWh[c][i];
                         }
 
                         if (y == 0)
@@ -87,33 +119,57 @@ public static partial class Simulator
                             (_co2End[i], _costEnd[i]) = (co2, cst);
                         }
 
-                        if (renovated)
+                        if (!renovated)
                         {
-                            npv += (costB - cst) * discount[y];
+                            continue;
                         }
 
-                        if (ry != 0 && years[y] == ry)
+                        // The owner's view (EN 15459-1 global cost, as a difference to not renovating): energy-cost, maintenance
+                        // and replacement savings each year, the net energy-related investment in the renovation year.
+                        double saving = (costB - cst) + (maintB - maint) + (replB - repl);
+                        benefit += saving * discount[y];
+                        nonEnergy += ((maint - maintB) + (repl - replB)) * discount[y];
+                        kwhSaved += (eBefore.FinalKWh(i) - eAfter.FinalKWh(i)) * discount[y];
+                        tonnes += (co2B - co2) / 1000 * discount[y];
+                        if (year == ry)
                         {
-                            double net = cost[i].TotalEur - subsidy[i];
-                            double firstYearSaving = costB - cst;
-                            _payback[i] = firstYearSaving > 0 ? net / firstYearSaving : double.NaN;
-                            npv -= net * discount[y];
+                            double firstYear = (costB - cst) + (maintB - maint);
+                            _payback[i] = firstYear > 0 ? net / firstYear : double.NaN;
+                            cumulative = -net * discount[y];
+                        }
+
+                        double previous = cumulative;
+                        cumulative += saving * discount[y];
+                        if (double.IsNaN(_discountedPayback[i]) && cumulative >= 0 && saving > 0)
+                        {
+                            // Years from the renovation until the discounted savings have repaid the net investment (within the year: linear).
+                            _discountedPayback[i] = year - ry + Math.Clamp(-previous / (saving * discount[y]), 0, 1);
                         }
                     }
 
+                    double residualB = old.Residual(end), residual = keepsHeating ? residualB : 0;
+                    foreach (Component c in parts[..count])
+                    {
+                        residual += c.Residual(end);
+                    }
+
+                    acc[width - 2] += ry != 0 ? residual : residualB;
+                    acc[width - 1] += residualB;
                     if (ry != 0)
                     {
-                        PackageCost pc = cost[i];
-                        double residual = Finance.ResidualValue(pc.EnvelopeEur, (int)envelopeLife, ry, end)
-                            + Finance.ResidualValue(pc.WindowsEur, (int)windowLife, ry, end)
-                            + Finance.ResidualValue(pc.VentilationEur, (int)ventLife, ry, end)
-                            + Finance.ResidualValue(pc.HeatingEur, pc.HeatingLifetimeYears, ry, end)
-                            + Finance.ResidualValue(pc.PvEur, (int)pvLife, ry, end);
-                        _npv[i] = npv + (residual * Finance.DiscountFactor(rate, end + 1, start));
+                        double residualGain = (residual - residualB) * discountEnd;
+                        double atRy = Finance.DiscountFactor(rate, ry, start);
+                        _npv[i] = benefit - (net * atRy) + residualGain;
+
+                        // Resource costs without subsidies (a transfer): levelised cost of conserved energy and of CO₂ abatement,
+                        // discounted money over discounted kWh and tonnes (the constant price per kWh or per tonne that repays it).
+                        double resource = (cost[i].EnergyRelatedEur * atRy) + nonEnergy - residualGain;
+                        _lcce[i] = kwhSaved > 0 ? resource / kwhSaved : double.NaN;
+                        _abatement[i] = tonnes > 0 ? (resource - (benefit + nonEnergy)) / tonnes : double.NaN; // benefit + nonEnergy = the energy-cost savings
                     }
                     else
                     {
-                        (_npv[i], _payback[i]) = (double.NaN, double.NaN);
+                        (_npv[i], _lcce[i], _abatement[i]) = (double.NaN, double.NaN, double.NaN);
                     }
                 }
 
@@ -130,12 +186,13 @@ public static partial class Simulator
                 }
             }
 
-            _co2 = total[.._years];
-            _co2Baseline = total[_years..(2 * _years)];
-            _energyCost = total[(2 * _years)..(3 * _years)];
-            _energyCostBaseline = total[(3 * _years)..(4 * _years)];
-            _energy = Enumerable.Range(0, CarrierCount).Select(c => total[((4 + c) * _years)..((5 + c) * _years)]).ToArray();
+            double[] Row(int r) => total[(r * _years)..((r + 1) * _years)];
+            (_co2, _co2Baseline, _energyCost, _energyCostBaseline) = (Row(0), Row(1), Row(2), Row(3));
+            (_maintenance, _maintenanceBaseline, _replacement, _replacementBaseline) = (Row(4), Row(5), Row(6), Row(7));
+            (_residual, _residualBaseline) = (total[width - 2], total[width - 1]);
+            _energy = Enumerable.Range(0, CarrierCount).Select(c => Row(YearRows + c)).ToArray();
             _investment = new double[_years];
+            _anyway = new double[_years];
             _subsidyByYear = new double[_years];
             _renovated = new int[_years];
             for (int i = 0; i < _n; i++)
@@ -144,10 +201,26 @@ public static partial class Simulator
                 {
                     int y = renovationYear[i] - start;
                     _investment[y] += cost[i].TotalEur;
+                    _anyway[y] += cost[i].AnywayEur;
                     _subsidyByYear[y] += subsidy[i];
                     _renovated[y]++;
                 }
             }
+        }
+
+        /// <summary>
+        /// The components a package installs in year <paramref name="ry"/> (envelope, windows, ventilation, heat generator, PV), with lifetime and
+        /// maintenance; envelope and windows by their energy-related part only (the anyway part is due with or without the renovation).
+        /// </summary>
+        private static int Parts(SimulationData d, in PackageCost pc, int ry, Span<Component> parts)
+        {
+            UnitCosts c = d.Costs;
+            parts[0] = new Component(pc.EnvelopeEur - pc.EnvelopeAnywayEur, (int)c["envelope_lifetime"], c["envelope_maintenance"], ry);
+            parts[1] = new Component(pc.WindowsEur - pc.WindowsAnywayEur, (int)c["window_lifetime"], c["window_maintenance"], ry);
+            parts[2] = new Component(pc.VentilationEur, (int)c["ventilation_lifetime"], c["ventilation_maintenance"], ry);
+            parts[3] = new Component(pc.HeatingEur, pc.HeatingLifetimeYears, pc.HeatingMaintenanceShare, ry);
+            parts[4] = new Component(pc.PvEur, (int)c["pv_lifetime"], c["pv_maintenance"], ry);
+            return 5;
         }
 
         /// <summary>PV output used on site [kWh/a]: the self-consumption share, at most the building's electricity.</summary>
@@ -269,6 +342,17 @@ public static partial class Simulator
                 EnergyCostEndYearEur = _costEnd,
                 NpvEur = _npv,
                 SimplePaybackYears = _payback,
+                DiscountedPaybackYears = _discountedPayback,
+                LcceEurPerKWh = _lcce,
+                AbatementCostEurPerTonne = _abatement,
+                AnywayEur = Enumerable.Range(0, _n).Select(i => ry[i] != 0 ? costs[i].AnywayEur : 0).ToArray(),
+                AnywayEurByYear = _anyway,
+                MaintenanceEurByYear = _maintenance,
+                MaintenanceBaselineEurByYear = _maintenanceBaseline,
+                ReplacementEurByYear = _replacement,
+                ReplacementBaselineEurByYear = _replacementBaseline,
+                ResidualValueEur = _residual,
+                ResidualValueBaselineEur = _residualBaseline,
                 Years = years,
                 Co2Kg = _co2,
                 Co2BaselineKg = _co2Baseline,

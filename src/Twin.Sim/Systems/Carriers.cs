@@ -46,7 +46,11 @@ public sealed record HeatingSystemSpec(
     double InvestmentEurPerKw,
     double InvestmentFixedEur,
     int LifetimeYears,
-    string Source);
+    string Source)
+{
+    /// <summary>Annual maintenance as a share of the investment [1/a] (EN 15459-1 §6: annual costs).</summary>
+    public double MaintenanceSharePerYear { get; init; }
+}
 
 /// <summary>A per-carrier property (price, emission or primary-energy factor) that may change year by year, linearly between given years.</summary>
 public sealed class Trajectory

@@ -41,16 +41,55 @@ public sealed class HandCheckedTests
         double wall = 100 - (2.0 / 71.4 * 100);
         double investment = wall * (70.34 + (2.36 * 10)) * Pli;
         Assert.Equal(investment, r.InvestmentEur[0], 1e-6);
+        // Energy-related 41.5 % (BMVBS 2012: 51.5 of 124 EUR/m²), the rest is the anyway cost of a façade renewal.
+        double energyRelated = investment * 0.415;
+        Assert.Equal(investment - energyRelated, r.AnywayEur[0], 1e-6);
 
-        // Savings each year: the gas no longer burnt × 0.08 EUR/kWh (boiler efficiency is inside the gas figures).
+        // Savings each year: the gas no longer burnt × 0.08 EUR/kWh (boiler efficiency is inside the gas figures); the boiler
+        // stays, so its maintenance and replacement are the same with and without the renovation.
         double saving = (r.FinalBeforeKWh[0][0] - r.FinalAfterKWh[0][0]) * GasPrice;
         Assert.True(saving > 0);
-        Assert.Equal(investment / saving, r.SimplePaybackYears[0], 1e-9);
+        Assert.Equal(energyRelated / saving, r.SimplePaybackYears[0], 1e-9);
 
-        // NPV (EN 15459-1 §6): Σ_{k=0..9} saving / 1.05^k − investment + residual / 1.05^10; the envelope lives 40 a, 10 used → 30/40 left.
+        // NPV (EN 15459-1 §6): Σ_{k=0..9} saving / 1.05^k − energy-related investment + its residual / 1.05^10; 40 a life, 10 used → 30/40.
         double annuity = Enumerable.Range(0, 10).Sum(k => Math.Pow(1.05, -k));
-        double expected = (saving * annuity) - investment + (investment * 30.0 / 40.0 * Math.Pow(1.05, -10));
+        double expected = (saving * annuity) - energyRelated + (energyRelated * 30.0 / 40.0 * Math.Pow(1.05, -10));
         Assert.Equal(expected, r.NpvEur[0], 1e-6);
+
+        // Discounted payback: the first year whose cumulative discounted saving covers the investment, linear within that year.
+        double cumulative = -energyRelated;
+        int year = 0;
+        while (cumulative + (saving * Math.Pow(1.05, -year)) < 0)
+        {
+            cumulative += saving * Math.Pow(1.05, -year++);
+        }
+
+        double discountedPayback = year + (-cumulative / (saving * Math.Pow(1.05, -year)));
+        Assert.True(year < 10);
+        Assert.Equal(discountedPayback, r.DiscountedPaybackYears[0], 1e-9);
+
+        // Cost of conserved energy and of CO₂ (no subsidy here): resource cost = investment − discounted residual;
+        // over discounted kWh saved, and (resource − discounted savings) over discounted tonnes (gas 0.2 kg/kWh).
+        double resource = energyRelated - (energyRelated * 30.0 / 40.0 * Math.Pow(1.05, -10));
+        double kwh = (r.FinalBeforeKWh[0][0] - r.FinalAfterKWh[0][0]) * annuity;
+        Assert.Equal(resource / kwh, r.LcceEurPerKWh[0], 1e-9);
+        Assert.Equal((resource - (saving * annuity)) / (kwh * GasCo2 / 1000), r.AbatementCostEurPerTonne[0], 1e-6);
+        Assert.Equal(-r.NpvEur[0] / (kwh * GasCo2 / 1000), r.AbatementCostEurPerTonne[0], 1e-6);
+    }
+
+    [Fact]
+    public void HeatPump_ReplacesTheBoiler_MaintenanceAndReplacementsCounted()
+    {
+        SimulationResult r = Run(new RenovationPackage { Id = "hp", Heating = "air-heat-pump" });
+        // The existing gas boiler (20 a, 6.6243 %/a maintenance) is assumed half-way through its life: replaced in 2035 without
+        // renovation — after this 2025–2034 horizon, so only its maintenance differs; the heat pump (18 a) is maintained at 2.9785 %/a.
+        double hp = r.InvestmentEur[0];
+        Assert.Equal(hp * 0.029785, r.MaintenanceEurByYear[0], 1e-6);
+        Assert.True(r.MaintenanceBaselineEurByYear[0] > 0);
+        Assert.All(r.ReplacementEurByYear, v => Assert.Equal(0.0, v));
+        // Residual: heat pump 18 a, 10 used → 8/18; the boiler without renovation, installed 2015 (10 of 20 a used at the end of 2034) → 0.
+        Assert.Equal(hp * 8.0 / 18.0, r.ResidualValueEur, 1e-6);
+        Assert.Equal(0.0, r.ResidualValueBaselineEur, 1e-9);
     }
 
     [Theory]
