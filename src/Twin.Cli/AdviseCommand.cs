@@ -26,11 +26,23 @@ internal static class AdviseCommand
         var scenario = new Option<string?>("--scenario") { Description = "Advisor scenario: packages, prices, subsidies (default: scenarios/advisor.json of the data folder)" };
         var json = new Option<string?>("--json") { Description = "Also write the advice as JSON to this file ('-' = standard output only)" };
         var network = Common.Network();
-        var command = new Command("advise", "Ranked renovation packages for one building: cost, subsidy, savings, payback, CO₂, class") { typology, area, heating, year, building, stock, mapping, scenario, json, network };
+        var city = Common.City();
+        var districtHeat = new Option<string?>("--district-heat") { Description = "Whether a district-heating network is at the building: available or none (default: only if it is heated by district heat now)" };
+        var command = new Command("advise", "Ranked renovation packages for one building: cost, subsidy, savings, payback, CO₂, class") { typology, area, heating, year, building, stock, mapping, scenario, json, network, city, districtHeat };
         command.SetAction(r =>
         {
             TwinData data = Common.LoadData(r);
             data = r.GetValue(network) is string n ? data.WithNetwork(n) : data;
+            data = data.WithDistrictHeatAvailable(r.GetValue(districtHeat) switch
+            {
+                null => null,
+                "available" => true,
+                "none" => false,
+                string other => throw InputException.Argument("--district-heat", other, "is neither 'available' nor 'none'", "Say whether a district-heating network is at the building: --district-heat available, or --district-heat none."),
+            });
+            // The sample district's buildings are in Warsaw; a building given by type is wherever --city says.
+            string? place = r.GetValue(city) ?? (r.GetValue(building) is not null && r.GetValue(stock) is null ? SampleDistrict.City : null);
+            data = data.WithCity(place);
             ScenarioFile advisor = ScenarioFile.Load(r.GetValue(scenario) ?? data.Sample.AdvisorScenarioPath);
             AdviceReport report;
             if (r.GetValue(building) is string id)
@@ -54,7 +66,7 @@ internal static class AdviseCommand
 
             if (jsonPath is not null)
             {
-                string text = JsonSerializer.Serialize(new { building = report.BuildingId, typology = report.Typology, heated_floor_area_m2 = report.HeatedFloorAreaM2, heating_before = report.HeatingBefore, packages = report.Packages }, Json);
+                string text = JsonSerializer.Serialize(new { building = report.BuildingId, typology = report.Typology, heated_floor_area_m2 = report.HeatedFloorAreaM2, heating_before = report.HeatingBefore, city = report.City, packages = report.Packages, not_offered = report.NotOffered }, Json);
                 if (jsonPath == "-")
                 {
                     Console.WriteLine(text);

@@ -18,6 +18,8 @@ internal static class Common
 
     public static Option<string?> Network() => new("--dh-network") { Description = "District-heating network the buildings are on (a row of defaults/district_heat_networks.csv, e.g. warszawa-wsc); its supplier-published w_PC and CO₂ factor apply" };
 
+    public static Option<string?> City() => new("--city") { Description = "City or area of the buildings, for its heating bans (defaults/heating_bans.csv, e.g. Kraków: no solid fuels; Warszawa: no coal)" };
+
     public static Option<int?> Threads() => new("--threads") { Description = "Worker threads (default: all cores); results do not depend on it" };
 
     public static Option<string> Formats() => new("--format") { Description = "Per-building tables as geoparquet, gpkg or both", DefaultValueFactory = _ => "both" };

@@ -22,7 +22,8 @@ internal static class RunCommand
         var format = Common.Formats();
         var metered = new Option<string?>("--metered") { Description = "Meter readings (CSV: building_id or neighbourhood, carrier, year, kwh): fit one calibration factor per typology to them (NMBE and CV(RMSE) as in ASHRAE Guideline 14)" };
         var network = Common.Network();
-        var command = new Command("run", "Run renovation scenarios over a building stock") { stock, scenario, output, climate, threads, format, metered, network };
+        var city = Common.City();
+        var command = new Command("run", "Run renovation scenarios over a building stock") { stock, scenario, output, climate, threads, format, metered, network, city };
         stockOptions.AddTo(command);
         command.SetAction(r =>
         {
@@ -34,6 +35,7 @@ internal static class RunCommand
             IReadOnlyList<MeterReading>? readings = meterFile is null ? null : MeterCalibration.Read(meterFile, meterIssues);
             (TwinData data, TwinStock loaded, IReadOnlyList<ScenarioFile> files) = ScenarioRun.Prepare(r.GetValue(Common.Data), r.GetValue(climate), source, scenarios, options, r.GetValue(network));
             PrintLoad(loaded);
+            data = data.WithCity(r.GetValue(city));
             if (readings is not null)
             {
                 MeterFit fit = MeterCalibration.Fit(loaded, data, meterFile!, readings, files[0].Scenario.Horizon.StartYear, options);

@@ -20,7 +20,7 @@ internal static class SampleCommand
 
     public static int Run(string? dataFolder, string outDir, RunOptions options)
     {
-        TwinData data = TwinData.Load(dataFolder);
+        TwinData data = TwinData.Load(dataFolder).WithCity(SampleDistrict.City);
         (TwinStock stock, IReadOnlyList<ScenarioFile> scenarios) = ScenarioRun.Prepare(data, data.Sample.Stock, data.Sample.ScenarioPaths, options);
         StockCommand.Run(stock, data, Path.Combine(outDir, "stock"), options);
         string runs = Path.Combine(outDir, "runs");

@@ -9,6 +9,9 @@ public sealed class SampleDistrict(string dataFolder)
     /// <summary>The scenarios <c>twin sample</c> runs, in order.</summary>
     public static readonly IReadOnlyList<string> ScenarioNames = ["bau", "shallow-heat-pump", "deep-district-heat"];
 
+    /// <summary>The city of the district, for its heating bans (defaults/heating_bans.csv).</summary>
+    public const string City = "Warszawa";
+
     /// <summary>Folder of the district's files.</summary>
     public string Folder => Path.Combine(dataFolder, "warsaw-srodmiescie");
 

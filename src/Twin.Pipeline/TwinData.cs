@@ -34,6 +34,12 @@ public sealed class TwinData
     /// <summary>The district-heating networks of the data folder; <see cref="SimulationData.Network"/> is the one in use.</summary>
     public IReadOnlyList<DistrictHeatNetwork> Networks { get; }
 
+    /// <summary>The same data for buildings in <paramref name="city"/>: its heating bans (defaults/heating_bans.csv) apply.</summary>
+    public TwinData WithCity(string? city) => new(Folder, Simulation with { City = string.IsNullOrWhiteSpace(city) ? null : city.Trim() }, Files, Networks);
+
+    /// <summary>The same data with a district-heating network at every building (true), at none (false), or only where already connected (null).</summary>
+    public TwinData WithDistrictHeatAvailable(bool? available) => new(Folder, Simulation with { DistrictHeatAvailable = available }, Files, Networks);
+
     /// <summary>The same data with district heat from network <paramref name="id"/> (a row of district_heat_networks.csv).</summary>
     /// <exception cref="InputException">No such network (the known ones and the closest are named).</exception>
     public TwinData WithNetwork(string id)
@@ -112,6 +118,7 @@ public sealed class TwinData
             new("data:energy-classes", Path.Combine(root, "defaults", "energy_classes.csv")),
             new("data:consumption-calibration", Path.Combine(root, "defaults", "consumption_calibration.csv")),
             new("data:district-heat-networks", Path.Combine(root, "defaults", "district_heat_networks.csv")),
+            new("data:heating-bans", Path.Combine(root, "defaults", "heating_bans.csv")),
         };
         string F(string role) => files.First(f => f.Role == role).Path;
 
@@ -128,10 +135,11 @@ public sealed class TwinData
         PeriodClimate? chosen = Climate(read.Csv(F("climate"), "climate"), Path.GetFileNameWithoutExtension(F("climate")), issues);
         CsvTable? carriers = read.Csv(F("data:carriers"), "carrier"), systems = read.Csv(F("data:heating-systems"), "heat-generator"),
             costs = read.Csv(F("data:unit-costs"), "unit-cost"), heating = read.Csv(F("data:current-heating"), "current-heating"), classes = read.Csv(F("data:energy-classes"), "energy-class"),
-            calibration = read.Csv(F("data:consumption-calibration"), "consumption-calibration"), networkTable = read.Csv(F("data:district-heat-networks"), "district-heat-network");
+            calibration = read.Csv(F("data:consumption-calibration"), "consumption-calibration"), networkTable = read.Csv(F("data:district-heat-networks"), "district-heat-network"),
+            banTable = read.Csv(F("data:heating-bans"), "heating-ban");
         SimulationData? data = null;
         IReadOnlyList<DistrictHeatNetwork> networks = [];
-        if (catalog is not null && measures is not null && chosen is not null && monthly is not null && carriers is not null && systems is not null && costs is not null && heating is not null && classes is not null && calibration is not null && networkTable is not null)
+        if (catalog is not null && measures is not null && chosen is not null && monthly is not null && carriers is not null && systems is not null && costs is not null && heating is not null && classes is not null && calibration is not null && networkTable is not null && banTable is not null)
         {
             // A seasonal climate has no annual irradiation for PV: take it from the Warsaw monthly table (NSRDB 2019).
             chosen = chosen with { AnnualHorizontalKWhPerM2 = chosen.IsSeasonal ? monthly.AnnualHorizontal : chosen.AnnualHorizontal };
@@ -139,7 +147,7 @@ public sealed class TwinData
             {
                 data = SimulationData.FromTables(catalog, measures, chosen, carriers, systems, costs, heating, classes, calibration);
                 (networks, DistrictHeatNetwork network) = SimulationData.NetworksFromTable(networkTable);
-                data = data.WithNetwork(network);
+                data = data.WithNetwork(network) with { HeatingBans = SimulationData.HeatingBansFromTable(banTable) };
             }
             catch (InputException ex)
             {

@@ -120,6 +120,7 @@ internal sealed partial class Campaign(Corpus corpus, int seed)
             return Result(Outcome.Hang, $"over {Budget.TotalSeconds} s; its input is kept in {Keep(dir, kind, index)}");
         }
 
+        string? kept = error is null && mustFail && task.Result is not { Length: > 0 } ? Keep(dir, kind, index) : null; // an accepted invalid input, for a reproduction
         try
         {
             Directory.Delete(dir, recursive: true);
@@ -141,7 +142,7 @@ internal sealed partial class Campaign(Corpus corpus, int seed)
 
         string? violation = task.Result;
         return violation is { Length: > 0 } ? Result(Outcome.SilentWrong, violation)
-            : mustFail ? Result(Outcome.InvalidAccepted, "accepted")
+            : mustFail ? Result(Outcome.InvalidAccepted, $"accepted; its input is kept in {kept}")
             : Result(Outcome.Accepted, string.Empty);
     }
 

@@ -25,5 +25,14 @@ internal static class AdviceTable
         }
 
         AnsiConsole.Write(t);
+        foreach (Sim.Engine.NotOffered n in report.NotOffered)
+        {
+            AnsiConsole.MarkupLine($"[grey]not offered: {Markup.Escape(n.Package)} — {Markup.Escape(n.Reason)}[/]");
+        }
+
+        if (report.City is null)
+        {
+            AnsiConsole.MarkupLine("[grey]No --city given: regional heating bans (e.g. Kraków's solid-fuel ban) were not checked.[/]");
+        }
     }
 }

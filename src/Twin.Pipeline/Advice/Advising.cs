@@ -8,7 +8,14 @@ using Twin.Sim.Systems;
 namespace Twin.Pipeline.Advice;
 
 /// <summary>The advice for one building: who it is, how it is heated, and every applicable package ranked by NPV.</summary>
-public sealed record AdviceReport(string BuildingId, string Typology, string TypologyLabel, double HeatedFloorAreaM2, string HeatingBefore, string ClassBefore, IReadOnlyList<Sim.Engine.Advice> Packages);
+public sealed record AdviceReport(string BuildingId, string Typology, string TypologyLabel, double HeatedFloorAreaM2, string HeatingBefore, string ClassBefore, IReadOnlyList<Sim.Engine.Advice> Packages)
+{
+    /// <summary>Packages of the advisor scenario not offered for this building, with the reason (a banned boiler, no network, no variant).</summary>
+    public IReadOnlyList<NotOffered> NotOffered { get; init; } = [];
+
+    /// <summary>The city whose heating rules were applied; null when none was given.</summary>
+    public string? City { get; init; }
+}
 
 /// <summary>
 /// The one-stop-shop advisor's front door: a building given by its TABULA type and size, or picked from a stock by id,
@@ -82,10 +89,10 @@ public static class Advising
     private static AdviceReport Advise(BuildingStock one, TwinData data, ScenarioFile advisor, HeatingSystem? heating)
     {
         SimulationData d = heating is HeatingSystem h ? data.Simulation with { CurrentHeating = Enum.GetValues<SizeClass>().ToDictionary(s => s, _ => h) } : data.Simulation;
-        IReadOnlyList<Sim.Engine.Advice> packages = Advisor.Advise(one, d, advisor.Scenario);
+        IReadOnlyList<Sim.Engine.Advice> packages = Advisor.Advise(one, d, advisor.Scenario, out IReadOnlyList<NotOffered> notOffered);
         var type = d.Typologies.Types[one.TypologyIndex[0]];
         string before = ScenarioValidator.KebabName(d.CurrentHeating.TryGetValue(one.SizeClass[0], out HeatingSystem current) ? current : HeatingSystem.GasBoiler);
-        return new AdviceReport(one.Ids[0], type.Code, type.Label, one.HeatedFloorAreaM2[0], before, packages.Count > 0 ? packages[0].ClassBefore : "?", packages);
+        return new AdviceReport(one.Ids[0], type.Code, type.Label, one.HeatedFloorAreaM2[0], before, packages.Count > 0 ? packages[0].ClassBefore : "?", packages) { NotOffered = notOffered, City = d.City };
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Twin.Core.Stock;
 using Twin.Sim.Scenarios;
+using Twin.Sim.Systems;
 
 namespace Twin.Sim.Engine;
 
@@ -25,6 +26,9 @@ public sealed record Advice(
     public double Co2CutKg => Co2BeforeKg - Co2AfterKg;
 }
 
+/// <summary>A package the advisor does not offer for the building, and why (e.g. it keeps a banned boiler).</summary>
+public sealed record NotOffered(string Package, string Description, string Reason);
+
 /// <summary>
 /// The one-stop-shop advisor: every package of an advisor scenario applied to one building in the start year,
 /// with that scenario's prices, emission factors and subsidies, ranked by NPV (best first).
@@ -32,7 +36,10 @@ public sealed record Advice(
 public static class Advisor
 {
     /// <summary>Every applicable package of <paramref name="advisorScenario"/> applied to <paramref name="oneBuilding"/> in the start year, best NPV first.</summary>
-    public static IReadOnlyList<Advice> Advise(BuildingStock oneBuilding, SimulationData data, Scenario advisorScenario)
+    public static IReadOnlyList<Advice> Advise(BuildingStock oneBuilding, SimulationData data, Scenario advisorScenario) => Advise(oneBuilding, data, advisorScenario, out _);
+
+    /// <summary>As <see cref="Advise(BuildingStock, SimulationData, Scenario)"/>, with the packages not offered and why.</summary>
+    public static IReadOnlyList<Advice> Advise(BuildingStock oneBuilding, SimulationData data, Scenario advisorScenario, out IReadOnlyList<NotOffered> notOffered)
     {
         if (oneBuilding.Count != 1)
         {
@@ -40,9 +47,18 @@ public static class Advisor
         }
 
         var result = new List<Advice>();
+        var refused = new List<NotOffered>();
+        notOffered = refused;
         var options = new SimulationOptions { MaxDegreeOfParallelism = 1 };
+        HeatingSystem current = data.CurrentHeating.TryGetValue(oneBuilding.SizeClass[0], out HeatingSystem c) ? c : HeatingSystem.GasBoiler;
         foreach (RenovationPackage p in advisorScenario.Packages)
         {
+            if (Simulator.PackageRefusal(data, advisorScenario, p, current) is string reason)
+            {
+                refused.Add(new NotOffered(p.Id, p.Description, reason));
+                continue;
+            }
+
             Scenario one = advisorScenario with
             {
                 Packages = [p],
@@ -57,10 +73,17 @@ public static class Advisor
 
             if (r.RenovationYear[0] == 0)
             {
-                continue; // package not applicable (e.g. no TABULA variant for this type)
+                refused.Add(new NotOffered(p.Id, p.Description, "the building's TABULA type has no variant for this envelope measure"));
+                continue;
             }
 
             double investment = r.InvestmentEur[0], subsidy = r.SubsidyEur[0];
+            if (investment <= 0)
+            {
+                refused.Add(new NotOffered(p.Id, p.Description, "changes nothing for this building (it has what the package installs)"));
+                continue;
+            }
+
             double savings = r.EnergyCostBaselineEurByYear[0] - r.EnergyCostEurByYear[0];
             result.Add(new Advice(p.Id, p.Description, investment, subsidy, investment - subsidy, savings, r.SimplePaybackYears[0], r.NpvEur[0],
                 r.Co2BaselineKg[0], r.Co2Kg[0], r.ClassBefore[0] ?? "?", r.ClassAfter[0] ?? "?", r.HeatNeedBeforeKWh[0], r.HeatNeedAfterKWh[0], r.HeatingAfter[0]));

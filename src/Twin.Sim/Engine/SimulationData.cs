@@ -44,6 +44,52 @@ public sealed record SimulationData(
     /// <summary>The district-heating network the stock is on (its factors are those of <see cref="Carrier.DistrictHeat"/>); null = the carrier table's.</summary>
     public DistrictHeatNetwork? Network { get; init; }
 
+    /// <summary>Regional bans of heat generators (anti-smog resolutions); they apply to buildings in <see cref="City"/>.</summary>
+    public IReadOnlyList<HeatingBan> HeatingBans { get; init; } = [];
+
+    /// <summary>The city or area the stock is in (for <see cref="HeatingBans"/>); null: unknown, no ban applies.</summary>
+    public string? City { get; init; }
+
+    /// <summary>Whether a district-heating network is at every building; null: only at buildings already on district heat.</summary>
+    public bool? DistrictHeatAvailable { get; init; }
+
+    /// <summary>Reads a heating-ban table: area, systems (space-separated heat generators), from (yyyy-MM-dd), note, source.</summary>
+    /// <exception cref="InputException">A column is missing, a generator or a date cannot be read.</exception>
+    public static IReadOnlyList<HeatingBan> HeatingBansFromTable(CsvTable table)
+    {
+        var issues = new List<DataIssue>();
+        var t = new TableReader(table, issues, "area");
+        var bans = new List<HeatingBan>();
+        if (t.Require("area", "systems", "from", "source"))
+        {
+            foreach (string[] row in table.Rows)
+            {
+                var systems = new HashSet<HeatingSystem>();
+                foreach (string name in table.Get(row, "systems").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (ScenarioValidator.TryParseHeating(name, out HeatingSystem h))
+                    {
+                        systems.Add(h);
+                    }
+                    else
+                    {
+                        t.Add(t.Key(row), "systems", name, null, "is not a heat generator", $"Use {string.Join(", ", Enum.GetValues<HeatingSystem>().Select(ScenarioValidator.KebabName))}, separated by spaces.");
+                    }
+                }
+
+                string from = table.Get(row, "from");
+                if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
+                {
+                    t.Add(t.Key(row), "from", from, null, "is not a date", "Write the date the ban takes effect as yyyy-MM-dd, e.g. 2019-09-01.");
+                }
+
+                bans.Add(new HeatingBan(t.Key(row), systems, date, table.Get(row, "source")));
+            }
+        }
+
+        return issues.Count > 0 ? throw new InputException(issues) : bans;
+    }
+
     /// <summary>The same data with district heat from <paramref name="network"/>: its w_PC and CO₂ factor replace the carrier table's.</summary>
     public SimulationData WithNetwork(DistrictHeatNetwork network)
     {

@@ -42,6 +42,18 @@ public static partial class Simulator
         return run.StartState();
     }
 
+    /// <summary>
+    /// Why package <paramref name="p"/> of scenario <paramref name="sc"/> may not be applied to a building heated by
+    /// <paramref name="current"/> (<see cref="HeatingRules"/>: bans in <see cref="SimulationData.City"/>, district heat only where a
+    /// network is); null if it may.
+    /// </summary>
+    public static string? PackageRefusal(SimulationData d, Scenario sc, RenovationPackage p, HeatingSystem current)
+    {
+        HeatingSystem after = p.Heating is string h && ScenarioValidator.TryParseHeating(h, out HeatingSystem hs) ? hs : current;
+        bool network = d.DistrictHeatAvailable ?? current == HeatingSystem.DistrictHeat;
+        return HeatingRules.Refusal(d.HeatingBans, d.City, current, after, network, sc.Horizon.EndYear);
+    }
+
     private static readonly string[] SizeClassNames = Enum.GetValues<SizeClass>().Select(c => c.ToString()).ToArray();
 
     private sealed class RunState(BuildingStock s, SimulationData d, Scenario sc, SimulationOptions o)
@@ -192,7 +204,7 @@ public static partial class Simulator
                 foreach ((EligibilityRule r, HashSet<HeatingSystem> heating) in rules)
                 {
                     int k = index[r.Package];
-                    if (Matches(r, heating, i, before.Heating[i], classBefore[i]) && Applicable(sc.Packages[k], _types[s.TypologyIndex[i]]))
+                    if (Matches(r, heating, i, before.Heating[i], classBefore[i]) && Applicable(sc.Packages[k], _types[s.TypologyIndex[i]]) && Refusal(sc.Packages[k], before.Heating[i]) is null)
                     {
                         result[i] = k;
                         break;
@@ -213,6 +225,8 @@ public static partial class Simulator
                 && (r.Neighbourhoods.Count == 0 || (s.NeighbourhoodIndex[i] >= 0 && r.Neighbourhoods.Contains(s.NeighbourhoodNames[s.NeighbourhoodIndex[i]])))
                 && (r.Classes.Count == 0 || (energyClass is not null && r.Classes.Contains(energyClass)));
         }
+
+        private string? Refusal(RenovationPackage p, HeatingSystem current) => PackageRefusal(d, sc, p, current);
 
         private static bool Applicable(RenovationPackage p, TypeModel t) => p.Envelope?.Variant switch
         {

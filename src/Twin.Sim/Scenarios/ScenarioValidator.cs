@@ -65,9 +65,9 @@ public static partial class ScenarioValidator
                 p.Add(new($"{at}.id", $"'{pk.Id}' is empty or used twice; package ids must be unique"));
             }
 
-            if (pk.Heating is not null && !TryParseHeating(pk.Heating, out _))
+            if (pk.Heating is not null && !IsHeatingName(pk.Heating))
             {
-                p.Add(new($"{at}.heating", $"'{pk.Heating}' is not a heat generator; use one of {string.Join(", ", Enum.GetValues<HeatingSystem>().Select(KebabName))}"));
+                p.Add(new($"{at}.heating", $"'{pk.Heating}' is not a heat generator; {HeatingHint(pk.Heating)}"));
             }
 
             if (pk.VentilationHeatRecovery is < 0 or > 0.95)
@@ -129,9 +129,9 @@ public static partial class ScenarioValidator
                 p.Add(new($"$.rules[{i}].sizeClasses", $"'{c}' is not a TABULA size class (SFH, TH, MFH, AB)"));
             }
 
-            foreach (string h in r.CurrentHeating.Where(h => !TryParseHeating(h, out _)))
+            foreach (string h in r.CurrentHeating.Where(h => !IsHeatingName(h)))
             {
-                p.Add(new($"$.rules[{i}].currentHeating", $"'{h}' is not a heat generator"));
+                p.Add(new($"$.rules[{i}].currentHeating", $"'{h}' is not a heat generator; {HeatingHint(h)}"));
             }
 
             if (r.BuiltFrom is int from && r.BuiltTo is int to && from > to)
@@ -174,7 +174,17 @@ public static partial class ScenarioValidator
         return p;
     }
 
-    /// <summary>The heat generator of a kebab-case (or enum) name, case-insensitive.</summary>
+    /// <summary>True for a heat generator's kebab-case name exactly as the scenario schema spells it (gas-boiler, not Gas-Boiler).</summary>
+    private static bool IsHeatingName(string name) => Enum.GetValues<HeatingSystem>().Any(h => KebabName(h) == name);
+
+    private static string HeatingHint(string name)
+    {
+        string[] names = Enum.GetValues<HeatingSystem>().Select(KebabName).ToArray();
+        string? close = Twin.Core.Validation.Suggestions.Closest(name, names);
+        return $"{(close is null ? string.Empty : $"did you mean '{close}'? ")}use one of {string.Join(", ", names)} (lower case, as the schema)";
+    }
+
+    /// <summary>The heat generator of a kebab-case (or enum) name, case-insensitive (tables and command lines; scenario files are strict).</summary>
     public static bool TryParseHeating(string name, out HeatingSystem system)
     {
         foreach (HeatingSystem h in Enum.GetValues<HeatingSystem>())

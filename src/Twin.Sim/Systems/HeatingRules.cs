@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace Twin.Sim.Systems;
+
+/// <summary>A regional ban of heat generators (an anti-smog resolution), from a date on. Data: data/samples/defaults/heating_bans.csv.</summary>
+public sealed record HeatingBan(string Area, IReadOnlySet<HeatingSystem> Systems, DateOnly From, string Source);
+
+/// <summary>
+/// The rules a renovation package must follow where the building stands: no package may keep or install a heat generator that
+/// is banned there at any time within the horizon (it would have to go again), and district heat only where a network is.
+/// </summary>
+public static class HeatingRules
+{
+    /// <summary>Why a package with <paramref name="after"/> as the building's heat generator is not allowed; null when it is.</summary>
+    /// <param name="bans">The bans of the data folder.</param>
+    /// <param name="city">The city or area of the building (null: none known, so no ban applies).</param>
+    /// <param name="before">The building's current heat generator.</param>
+    /// <param name="after">The heat generator after the package (the current one if the package keeps it).</param>
+    /// <param name="networkAvailable">Whether a district-heating network is at the building.</param>
+    /// <param name="lastYear">The last year of the horizon.</param>
+    public static string? Refusal(IReadOnlyList<HeatingBan> bans, string? city, HeatingSystem before, HeatingSystem after, bool networkAvailable, int lastYear)
+    {
+        if (city is not null)
+        {
+            foreach (HeatingBan ban in bans)
+            {
+                if (ban.Systems.Contains(after) && ban.From.Year <= lastYear && string.Equals(ban.Area, city.Trim(), StringComparison.OrdinalIgnoreCase))
+                {
+                    string verb = after == before ? "keeps" : "installs";
+                    return string.Create(CultureInfo.InvariantCulture, $"{verb} a {Scenarios.ScenarioValidator.KebabName(after)}, banned in {ban.Area} from {ban.From:yyyy-MM-dd} (anti-smog resolution; source in heating_bans.csv)");
+                }
+            }
+        }
+
+        return after == HeatingSystem.DistrictHeat && before != HeatingSystem.DistrictHeat && !networkAvailable
+            ? "connects to district heat, but no district-heating network is known at the building"
+            : null;
+    }
+}
