@@ -4,6 +4,7 @@ using Twin.Cli.Output;
 using Twin.Core.Validation;
 using Twin.Pipeline;
 using Twin.Pipeline.Advice;
+using Twin.Pipeline.IO;
 using Twin.Sim.Scenarios;
 using Twin.Sim.Systems;
 
@@ -28,7 +29,10 @@ internal static class AdviseCommand
         var network = Common.Network();
         var city = Common.City();
         var districtHeat = new Option<string?>("--district-heat") { Description = "Whether a district-heating network is at the building: available or none (default: only if it is heated by district heat now)" };
-        var command = new Command("advise", "Ranked renovation packages for one building: cost, subsidy, savings, payback, CO₂, class") { typology, area, heating, year, building, stock, mapping, scenario, json, network, city, districtHeat };
+        var house = new Option<string?>("--house") { Description = $"Kind of house, instead of a TABULA code: {string.Join(", ", Advising.HouseTypes.Keys)} (with --year and --floor-area)" };
+        var htmlReport = new Option<string?>("--report") { Description = "Also write a printable one-page report (HTML) to this file" };
+        var currency = new Option<string?>("--currency") { Description = "Currency of the report and the table: PLN (default, at the data folder's NBP rate) or EUR" };
+        var command = new Command("advise", "Ranked renovation packages for one building: cost, subsidy, savings, payback, CO₂, class") { typology, area, heating, year, building, stock, mapping, scenario, json, network, city, districtHeat, house, htmlReport, currency };
         command.SetAction(r =>
         {
             TwinData data = Common.LoadData(r);
@@ -51,22 +55,41 @@ internal static class AdviseCommand
                 var options = new RunOptions { Cancellation = Common.Cancellation };
                 report = Advising.ForBuilding(data, advisor, TwinStock.Load(source with { ReferenceYear = advisor.Scenario.Horizon.StartYear }, data, options), id, r.GetValue(heating));
             }
+            else if (r.GetValue(house) is string kind)
+            {
+                int built = r.GetValue(year) ?? throw InputException.Argument("--year", null, "is missing", "Give the year the house was built with --year (e.g. 1965).");
+                double a = r.GetValue(area) ?? throw InputException.Argument("--floor-area", null, "is missing", "Give the heated floor area in m² with --floor-area.");
+                report = Advising.ForHouse(data, advisor, kind, built, a, r.GetValue(heating));
+            }
             else
             {
-                string code = r.GetValue(typology) ?? throw InputException.Argument("--typology", null, "is missing", "Give --typology CODE and --floor-area M2, or --building-id ID.");
+                string code = r.GetValue(typology) ?? throw InputException.Argument("--house", null, "is missing", "Give --house detached|semi-detached|terraced|multi-family|tenement|apartment-block with --year and --floor-area (or --typology CODE, or --building-id ID).");
                 double a = r.GetValue(area) ?? throw InputException.Argument("--floor-area", null, "is missing", "Give the heated floor area in m² with --floor-area.");
                 report = Advising.ForType(data, advisor, code, a, r.GetValue(heating), r.GetValue(year));
+            }
+
+            DisplayCurrency money = r.GetValue(currency)?.ToUpperInvariant() switch
+            {
+                null or "PLN" => DisplayCurrency.Pln(data),
+                "EUR" => DisplayCurrency.Eur,
+                string other => throw InputException.Argument("--currency", other, "is not a display currency", "Use PLN (the default) or EUR."),
+            };
+            if (r.GetValue(htmlReport) is string reportPath)
+            {
+                string file = Common.OutputFile(reportPath, "--report", ".html");
+                AdviceHtml.Write(report, money, file);
+                Console.Error.WriteLine($"report: {file}");
             }
 
             string? jsonPath = r.GetValue(json);
             if (jsonPath != "-")
             {
-                AdviceTable.Print(report); // with --json -, standard output is the JSON alone (for jq and scripts)
+                AdviceTable.Print(report, money); // with --json -, standard output is the JSON alone (for jq and scripts)
             }
 
             if (jsonPath is not null)
             {
-                string text = JsonSerializer.Serialize(new { building = report.BuildingId, typology = report.Typology, heated_floor_area_m2 = report.HeatedFloorAreaM2, heating_before = report.HeatingBefore, city = report.City, packages = report.Packages, not_offered = report.NotOffered }, Json);
+                string text = JsonSerializer.Serialize(new { building = report.BuildingId, typology = report.Typology, heated_floor_area_m2 = report.HeatedFloorAreaM2, heating_before = report.HeatingBefore, city = report.City, currency = "EUR", packages = report.Packages, not_offered = report.NotOffered, notes = report.Notes }, Json);
                 if (jsonPath == "-")
                 {
                     Console.WriteLine(text);

@@ -115,6 +115,17 @@ public sealed class SampleCommandTests
     }
 
     [Fact]
+    public void Advise_House_WritesAPrintableReport()
+    {
+        string html = Path.Combine(Path.GetTempPath(), "twin-advice-" + Guid.NewGuid().ToString("N")[..8] + ".html");
+        Assert.Equal(0, Program.Main(["advise", "--house", "detached", "--year", "1965", "--floor-area", "140", "--heating", "coal-boiler", "--city", "Kraków", "--report", html]));
+        string text = File.ReadAllText(html);
+        Assert.StartsWith("<!DOCTYPE html>", text, StringComparison.Ordinal);
+        Assert.Contains("investment PLN", text, StringComparison.Ordinal);
+        Assert.Equal(2, Program.Main(["advise", "--house", "detached", "--year", "1965", "--floor-area", "140", "--currency", "USD"]));
+    }
+
+    [Fact]
     public void Advise_Typology_RanksPackagesAndWritesJson()
     {
         string json = Path.Combine(Path.GetTempPath(), "twin-advice-" + Guid.NewGuid().ToString("N")[..8] + ".json");

@@ -15,6 +15,12 @@ public sealed record AdviceReport(string BuildingId, string Typology, string Typ
 
     /// <summary>The city whose heating rules were applied; null when none was given.</summary>
     public string? City { get; init; }
+
+    /// <summary>Warnings a client must hear: a construction year at the edge of a type's period, a class near a boundary.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The advice for the neighbouring TABULA period when the construction year is at the edge of its type's period.</summary>
+    public AdviceReport? Alternative { get; init; }
 }
 
 /// <summary>
@@ -61,6 +67,63 @@ public static class Advising
         return Advise(one, data, advisor, system);
     }
 
+    /// <summary>Plain house types a homeowner knows, and the TABULA size class each means.</summary>
+    public static readonly IReadOnlyDictionary<string, SizeClass> HouseTypes = new Dictionary<string, SizeClass>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["detached"] = SizeClass.SFH,
+        ["semi-detached"] = SizeClass.TH,
+        ["terraced"] = SizeClass.TH,
+        ["multi-family"] = SizeClass.MFH,
+        ["tenement"] = SizeClass.MFH,
+        ["apartment-block"] = SizeClass.AB,
+    };
+
+    /// <summary>A construction year this close to the edge of its type's period [a] also gets the neighbouring period's answer.</summary>
+    public const int PeriodEdgeYears = 2;
+
+    /// <summary>A value this close to a class boundary [share] is reported as near it.</summary>
+    public const double ClassEdgeShare = 0.05;
+
+    /// <summary>
+    /// Advice from what a homeowner knows: the kind of house, the year it was built, its heated floor area and its heating — no
+    /// TABULA code. The Polish type is found by size class and year; a year within <see cref="PeriodEdgeYears"/> of its period's
+    /// edge also gets the neighbouring period's advice (<see cref="AdviceReport.Alternative"/>) with a note.
+    /// </summary>
+    /// <exception cref="InputException">Unknown house type, implausible year or area, unknown heat generator.</exception>
+    public static AdviceReport ForHouse(TwinData data, ScenarioFile advisor, string house, int year, double floorAreaM2, string? heating)
+    {
+        if (!HouseTypes.TryGetValue(house.Trim(), out SizeClass size))
+        {
+            string? close = Suggestions.Closest(house, HouseTypes.Keys);
+            throw new InputException(Arg("--house", house, null, "is not a kind of house", $"{(close is null ? string.Empty : $"Did you mean {close}? ")}Use {string.Join(", ", HouseTypes.Keys)}."));
+        }
+
+        var types = data.Simulation.Typologies;
+        int reference = advisor.Scenario.Horizon.StartYear;
+        int t = year >= 1000 && year <= reference ? types.Find("PL", size, year) : -1;
+        if (t < 0)
+        {
+            throw new InputException(Arg("--year", year.ToString(CultureInfo.InvariantCulture), null, $"is not a plausible construction year (1000–{reference}) with a Polish TABULA type", "Give the year the building was completed, e.g. 1965."));
+        }
+
+        AdviceReport main = ForType(data, advisor, types.Types[t].TypeCode, floorAreaM2, heating, year);
+        Core.Typologies.Typology type = types.Types[t];
+        int? edge = year - type.YearFrom <= PeriodEdgeYears && type.YearFrom > 1000 ? type.YearFrom - 1
+            : type.YearTo - year <= PeriodEdgeYears && type.YearTo < reference ? type.YearTo + 1 : null;
+        int other = edge is int e ? types.Find("PL", size, e) : -1;
+        if (other < 0 || other == t)
+        {
+            return main;
+        }
+
+        AdviceReport alternative = ForType(data, advisor, types.Types[other].TypeCode, floorAreaM2, heating, edge);
+        double need = main.Packages.Count > 0 ? main.Packages[0].HeatNeedBeforeKWh / floorAreaM2 : double.NaN;
+        double otherNeed = alternative.Packages.Count > 0 ? alternative.Packages[0].HeatNeedBeforeKWh / floorAreaM2 : double.NaN;
+        string note = string.Create(CultureInfo.InvariantCulture,
+            $"Built {year}: at the edge of {type.TypeCode} ({type.YearFrom}–{type.YearTo}). Built {edge}, it would be {types.Types[other].TypeCode} with a heat need of {otherNeed:0} instead of {need:0} kWh/(m²·a) — the construction year decides; check it. Both answers are shown.");
+        return main with { Notes = [note, .. main.Notes], Alternative = alternative };
+    }
+
     /// <summary>Advice for building <paramref name="buildingId"/> of a loaded stock.</summary>
     /// <exception cref="InputException">No such building in the stock, it cannot be simulated, or the heat generator is unknown.</exception>
     public static AdviceReport ForBuilding(TwinData data, ScenarioFile advisor, TwinStock stock, string buildingId, string? heating)
@@ -92,7 +155,39 @@ public static class Advising
         IReadOnlyList<Sim.Engine.Advice> packages = Advisor.Advise(one, d, advisor.Scenario, out IReadOnlyList<NotOffered> notOffered);
         var type = d.Typologies.Types[one.TypologyIndex[0]];
         string before = ScenarioValidator.KebabName(d.CurrentHeating.TryGetValue(one.SizeClass[0], out HeatingSystem current) ? current : HeatingSystem.GasBoiler);
-        return new AdviceReport(one.Ids[0], type.Code, type.Label, one.HeatedFloorAreaM2[0], before, packages.Count > 0 ? packages[0].ClassBefore : "?", packages) { NotOffered = notOffered, City = d.City };
+        return new AdviceReport(one.Ids[0], type.Code, type.Label, one.HeatedFloorAreaM2[0], before, packages.Count > 0 ? packages[0].ClassBefore : "?", packages)
+        {
+            NotOffered = notOffered,
+            City = d.City,
+            Notes = ClassNotes(d.ClassScale, packages),
+        };
+    }
+
+    /// <summary>A note for every class (before, and after each package) whose final energy per m² lies within <see cref="ClassEdgeShare"/> of a boundary.</summary>
+    private static List<string> ClassNotes(EnergyClassScale scale, IReadOnlyList<Sim.Engine.Advice> packages)
+    {
+        var notes = new List<string>();
+        string? Near(double value)
+        {
+            foreach ((double bound, int k) in scale.UpperBoundsKWhPerM2.Select((b, k) => (b, k)))
+            {
+                if (Math.Abs(value - bound) <= ClassEdgeShare * bound)
+                {
+                    string other = value < bound ? scale.Classes[k + 1] : scale.Classes[k];
+                    return string.Create(CultureInfo.InvariantCulture, $"{value:0} kWh/(m²·a) is within {ClassEdgeShare:P0} of the {scale.Classes[k]}/{scale.Classes[k + 1]} boundary ({bound:0}): it could be {other}");
+                }
+            }
+
+            return null;
+        }
+
+        if (packages.Count > 0 && Near(packages[0].FinalBeforeKWhPerM2) is string before)
+        {
+            notes.Add($"Class {packages[0].ClassBefore} today: {before}.");
+        }
+
+        notes.AddRange(packages.Select(p => Near(p.FinalAfterKWhPerM2) is string after ? $"{p.Package}: class {p.ClassAfter} after — {after}." : null).OfType<string>());
+        return notes;
     }
 
     /// <summary>

@@ -22,6 +22,21 @@ public sealed record Advice(
     [property: System.Text.Json.Serialization.JsonPropertyName("heat_need_after_kwh")] double HeatNeedAfterKWh,
     string HeatingAfter)
 {
+    /// <summary>Non-renewable primary energy EP before [kWh/(m²a)] (Polish EPC factors w_i).</summary>
+    public double PrimaryBeforeKWhPerM2 { get; init; }
+
+    /// <summary>EP after the package [kWh/(m²a)].</summary>
+    public double PrimaryAfterKWhPerM2 { get; init; }
+
+    /// <summary>Final energy per m² before at standard use [kWh/(m²a)] (what the class scale reads, as a certificate).</summary>
+    public double FinalBeforeKWhPerM2 { get; init; }
+
+    /// <summary>Final energy per m² after the package [kWh/(m²a)].</summary>
+    public double FinalAfterKWhPerM2 { get; init; }
+
+    /// <summary>Years until the discounted savings repay the net investment; NaN if not within the horizon.</summary>
+    public double DiscountedPaybackYears { get; init; }
+
     /// <summary>CO₂ cut in the start year [kg/a].</summary>
     public double Co2CutKg => Co2BeforeKg - Co2AfterKg;
 }
@@ -86,7 +101,14 @@ public static class Advisor
 
             double savings = r.EnergyCostBaselineEurByYear[0] - r.EnergyCostEurByYear[0];
             result.Add(new Advice(p.Id, p.Description, investment, subsidy, investment - subsidy, savings, r.SimplePaybackYears[0], r.NpvEur[0],
-                r.Co2BaselineKg[0], r.Co2Kg[0], r.ClassBefore[0] ?? "?", r.ClassAfter[0] ?? "?", r.HeatNeedBeforeKWh[0], r.HeatNeedAfterKWh[0], r.HeatingAfter[0]));
+                r.Co2BaselineKg[0], r.Co2Kg[0], r.ClassBefore[0] ?? "?", r.ClassAfter[0] ?? "?", r.HeatNeedBeforeKWh[0], r.HeatNeedAfterKWh[0], r.HeatingAfter[0])
+            {
+                PrimaryBeforeKWhPerM2 = r.PrimaryBeforeKWhPerM2[0],
+                PrimaryAfterKWhPerM2 = r.PrimaryAfterKWhPerM2[0],
+                FinalBeforeKWhPerM2 = r.ClassBasisBeforeKWhPerM2[0],
+                FinalAfterKWhPerM2 = r.ClassBasisAfterKWhPerM2[0],
+                DiscountedPaybackYears = r.DiscountedPaybackYears[0],
+            });
         }
 
         return result.OrderByDescending(a => a.NpvEur).ThenBy(a => a.Package, StringComparer.Ordinal).ToList();

@@ -63,6 +63,7 @@ internal sealed class EnergyColumns
         SeasonalCop = new double[n];
         PvKWh = new double[n];
         ConsumptionFactor = new double[n];
+        HeatedCarrier = new int[n];
         ByCarrierKWh = Enum.GetValues<Carrier>().Select(_ => new double[n]).ToArray();
     }
 
@@ -79,6 +80,27 @@ internal sealed class EnergyColumns
 
     /// <summary>Factor applied to the calculated delivered energy for heating and hot water (<see cref="ConsumptionCalibration"/>; 1 = standard use).</summary>
     public double[] ConsumptionFactor { get; }
+
+    /// <summary>The carrier (index) that heats the building, the one <see cref="ConsumptionFactor"/> applies to.</summary>
+    public int[] HeatedCarrier { get; }
+
+    /// <summary>
+    /// Final energy of carrier <paramref name="c"/> at TABULA's standard use [kWh/a] — without the calibration to measured
+    /// consumption, as an energy performance certificate calculates it (EP and classes use this; savings use the calibrated).
+    /// </summary>
+    public double StandardKWh(int c, int i) => c == HeatedCarrier[i] && ConsumptionFactor[i] > 0 ? ByCarrierKWh[c][i] / ConsumptionFactor[i] : ByCarrierKWh[c][i];
+
+    /// <summary>Σ <see cref="StandardKWh"/> over the carriers [kWh/a].</summary>
+    public double StandardFinalKWh(int i)
+    {
+        double sum = 0;
+        for (int c = 0; c < ByCarrierKWh.Length; c++)
+        {
+            sum += StandardKWh(c, i);
+        }
+
+        return sum;
+    }
 
     /// <summary>[carrier][building] final energy [kWh/a].</summary>
     public double[][] ByCarrierKWh { get; }
@@ -126,6 +148,7 @@ internal sealed class EnergyColumns
         double factor = area > 0 ? d.Calibration.Factor(system, type.Code, ByCarrierKWh[heated][i] / area, (heatNeedKWh + hotWater) / area) : 1.0;
         ByCarrierKWh[heated][i] *= factor;
         ConsumptionFactor[i] = factor;
+        HeatedCarrier[i] = heated;
 
         double pv = pvKwp * d.Climate.AnnualHorizontal * d.Costs["pv_performance_ratio"];
         HeatNeedKWh[i] = heatNeedKWh;

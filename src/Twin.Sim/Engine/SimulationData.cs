@@ -141,7 +141,7 @@ public sealed record SimulationData(
         "window_lifetime", "ventilation_hr", "ventilation_lifetime", "price_level_factor", "insulation_lambda", "pv_investment", "pv_lifetime",
         "pv_kwp_per_m2", "pv_performance_ratio", "pv_self_consumption", "heat_load_min_kw",
         "envelope_maintenance", "window_maintenance", "ventilation_maintenance", "pv_maintenance",
-        "wall_energy_share", "roof_energy_share", "floor_energy_share", "window_energy_share",
+        "wall_energy_share", "roof_energy_share", "floor_energy_share", "window_energy_share", "exchange_rate_pln_per_eur",
     ];
 
     /// <summary>Unit-cost items that must be positive (a conductivity, lifetimes).</summary>

@@ -65,6 +65,12 @@ public sealed class SimulationResult
     /// <summary>The same factor in the state at the end of the horizon.</summary>
     public required double[] ConsumptionFactorAfter { get; init; }
 
+    /// <summary>Final energy per m² at standard use in the start state [kWh/(m²a)]: what the energy class is read from (as a certificate, uncalibrated).</summary>
+    public required double[] ClassBasisBeforeKWhPerM2 { get; init; }
+
+    /// <summary>The same at the end of the horizon.</summary>
+    public required double[] ClassBasisAfterKWhPerM2 { get; init; }
+
     /// <summary>CO₂ in the start year [kg/a].</summary>
     public required double[] Co2StartYearKg { get; init; }
 

@@ -181,7 +181,7 @@ public static partial class Simulator
             {
                 if (state.Active[i])
                 {
-                    result[i] = d.ClassScale.ClassOf(e.FinalKWh(i) / s.HeatedFloorAreaM2[i]);
+                    result[i] = d.ClassScale.ClassOf(e.StandardFinalKWh(i) / s.HeatedFloorAreaM2[i]); // as a certificate: standard use
                 }
             }
 

@@ -269,6 +269,8 @@ public static partial class Simulator
             var pvAfter = new double[_n];
             var copAfter = new double[_n];
             var factorBefore = new double[_n];
+            var basisBefore = new double[_n];
+            var basisAfter = new double[_n];
             var factorAfter = new double[_n];
             var primaryBefore = new double[_n];
             var primaryAfter = new double[_n];
@@ -282,19 +284,19 @@ public static partial class Simulator
                     if (!b.Active[i])
                     {
                         (heatingBefore[i], heatingAfter[i], primaryBefore[i], primaryAfter[i]) = (string.Empty, string.Empty, double.NaN, double.NaN);
-                        (factorBefore[i], factorAfter[i]) = (double.NaN, double.NaN);
+                        (factorBefore[i], factorAfter[i], basisBefore[i], basisAfter[i]) = (double.NaN, double.NaN, double.NaN, double.NaN);
                         continue;
                     }
 
                     bool renovated = ry[i] != 0;
                     EnergyColumns e = renovated ? ea : eb;
-                    double area = thBefore.ReferenceAreaM2[i], pBefore = 0, pAfter = 0, final = 0;
+                    // EP and class as an energy performance certificate calculates them: standard use, not the calibrated consumption.
+                    double area = thBefore.ReferenceAreaM2[i], pBefore = 0, pAfter = 0;
                     for (int c = 0; c < CarrierCount; c++)
                     {
                         finalAfter[c][i] = e.ByCarrierKWh[c][i];
-                        final += finalAfter[c][i];
-                        pBefore += eb.ByCarrierKWh[c][i] * fpBefore[c];
-                        pAfter += finalAfter[c][i] * fpBefore[c];
+                        pBefore += eb.StandardKWh(c, i) * fpBefore[c];
+                        pAfter += e.StandardKWh(c, i) * fpBefore[c];
                     }
 
                     packageId[i] = renovated ? run.Scenario.Packages[package[i]].Id : null;
@@ -308,7 +310,8 @@ public static partial class Simulator
                     // Polish EPC methodology: PV used on site counts with w = 0 (it displaces grid electricity); exported PV does not lower EP.
                     primaryBefore[i] = (pBefore - (SelfConsumed(eb, i, selfShare) * fpElectricity)) / area;
                     primaryAfter[i] = (pAfter - (SelfConsumed(e, i, selfShare) * fpElectricity)) / area;
-                    classAfter[i] = d.ClassScale.ClassOf(final / area);
+                    (basisBefore[i], basisAfter[i]) = (eb.StandardFinalKWh(i) / area, e.StandardFinalKWh(i) / area);
+                    classAfter[i] = d.ClassScale.ClassOf(basisAfter[i]);
                 }
             });
 
@@ -332,6 +335,8 @@ public static partial class Simulator
                 SeasonalCopAfter = copAfter,
                 ConsumptionFactorBefore = factorBefore,
                 ConsumptionFactorAfter = factorAfter,
+                ClassBasisBeforeKWhPerM2 = basisBefore,
+                ClassBasisAfterKWhPerM2 = basisAfter,
                 Co2StartYearKg = _co2Start,
                 Co2EndYearKg = _co2End,
                 PrimaryBeforeKWhPerM2 = primaryBefore,

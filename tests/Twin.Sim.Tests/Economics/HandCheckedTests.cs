@@ -155,12 +155,15 @@ public sealed class HandCheckedTests
     public void PrimaryEnergy_PolishEpcFactors_OnlyPvUsedOnSiteCounts()
     {
         SimulationResult r = Run(new RenovationPackage { Id = "pv", Heating = "air-heat-pump", PvRoofShare = 0.5 });
-        // Dz.U. 2023 poz. 697, zał. 1 tab. 1: gas 1.10, grid electricity 2.50. Before: gas × 1.1 per 100 m².
-        Assert.Equal(r.FinalBeforeKWh[0][0] * 1.1 / 100, r.PrimaryBeforeKWhPerM2[0], 1e-9);
+        // Dz.U. 2023 poz. 697, zał. 1 tab. 1: gas 1.10, grid electricity 2.50. EP as a certificate computes it: standard use, i.e.
+        // the calibrated consumption ÷ the calibration factor. Before: gas × 1.1 per 100 m².
+        Assert.Equal(r.FinalBeforeKWh[0][0] / r.ConsumptionFactorBefore[0] * 1.1 / 100, r.PrimaryBeforeKWhPerM2[0], 1e-9);
         // After: (electricity − the PV used on site) × 2.5; used on site = min(30 % of the yield, what the heat pump draws); export does not count.
         double el = r.FinalAfterKWh[El][0], pv = r.PvAfterKWh[0];
         Assert.True(pv > 0);
-        Assert.Equal((el - Math.Min(0.3 * pv, el)) * 2.5 / 100, r.PrimaryAfterKWhPerM2[0], 1e-9);
+        Assert.Equal(((el / r.ConsumptionFactorAfter[0]) - Math.Min(0.3 * pv, el)) * 2.5 / 100, r.PrimaryAfterKWhPerM2[0], 1e-9);
+        // The class reads the same standard-use final energy per m².
+        Assert.Equal(r.FinalBeforeKWh[0][0] / r.ConsumptionFactorBefore[0] / 100, r.ClassBasisBeforeKWhPerM2[0], 1e-9);
     }
 
     [Fact]

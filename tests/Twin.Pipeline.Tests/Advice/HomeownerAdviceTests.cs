@@ -1,0 +1,60 @@
+using Twin.Core.Validation;
+using Twin.Pipeline.Advice;
+using Twin.Pipeline.IO;
+
+namespace Twin.Pipeline.Tests.Advice;
+
+/// <summary>The advisor from what a homeowner knows (kind of house, year, area, heating, city) and its printable report.</summary>
+public sealed class HomeownerAdviceTests
+{
+    private static ScenarioFile Advisor => ScenarioFile.Load(PipelineFixtures.Data.Sample.AdvisorScenarioPath);
+
+    [Fact]
+    public void House_FindsTheTabulaType_ByKindAndYear()
+    {
+        AdviceReport r = Advising.ForHouse(PipelineFixtures.Data, Advisor, "Detached", 1975, 140, "gas-boiler");
+        Assert.Equal("PL.N.SFH.03.Gen", r.Typology[..15]);
+        Assert.Null(r.Alternative); // 1975 is in the middle of 1967–1985
+        Assert.Equal("PL.N.AB.03.Gen", Advising.ForHouse(PipelineFixtures.Data, Advisor, "apartment-block", 1975, 3500, "district-heat").Typology[..14]);
+    }
+
+    [Fact]
+    public void YearAtThePeriodEdge_GivesBothAnswers_WithANote()
+    {
+        AdviceReport r = Advising.ForHouse(PipelineFixtures.Data, Advisor, "detached", 1965, 140, "gas-boiler");
+        Assert.StartsWith("PL.N.SFH.02", r.Typology, StringComparison.Ordinal);
+        Assert.NotNull(r.Alternative);
+        Assert.StartsWith("PL.N.SFH.03", r.Alternative!.Typology, StringComparison.Ordinal);
+        Assert.Contains(r.Notes, n => n.Contains("Built 1965: at the edge of PL.N.SFH.02.Gen", StringComparison.Ordinal) && n.Contains("the construction year decides", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("bungalow", 1965, "--house", "is not a kind of house")]
+    [InlineData("detachd", 1965, "--house", "Did you mean detached")]
+    [InlineData("detached", 3000, "--year", "is not a plausible construction year")]
+    public void BadInput_NamesTheOption(string house, int year, string option, string text)
+    {
+        var ex = Assert.Throws<InputException>(() => Advising.ForHouse(PipelineFixtures.Data, Advisor, house, year, 140, "gas-boiler"));
+        Assert.Contains(ex.Issues, i => i.Field == option && (i.Message.Contains(text, StringComparison.Ordinal) || i.Hint.Contains(text, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Report_InPln_OnePageOfEverythingTheClientNeeds()
+    {
+        TwinData data = PipelineFixtures.Data.WithCity("Kraków");
+        AdviceReport r = Advising.ForHouse(data, Advisor, "detached", 1965, 140, "coal-boiler");
+        DisplayCurrency pln = DisplayCurrency.Pln(data);
+        Assert.Equal(4.19, pln.PerEur);
+        string html = AdviceHtml.Render(r, pln);
+        Sim.Engine.Advice best = r.Packages[0];
+        Assert.Contains(pln.Format(best.InvestmentEur), html, StringComparison.Ordinal); // the amounts in PLN
+        Assert.Equal((best.InvestmentEur * 4.19).ToString("N0", System.Globalization.CultureInfo.InvariantCulture), pln.Format(best.InvestmentEur));
+        Assert.Contains("investment PLN", html, StringComparison.Ordinal);
+        Assert.Contains("1 EUR = 4.19 PLN", html, StringComparison.Ordinal);
+        Assert.Contains("banned in Kraków from 2019-09-01", html, StringComparison.Ordinal);
+        Assert.Contains("the construction year decides", html, StringComparison.Ordinal);
+        Assert.Contains("@page { size: A4 landscape", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(r.Packages.Count + 1, html.Split("<tr").Length - 2); // header + one row per package (+ the facts row)
+    }
+}
