@@ -28,11 +28,12 @@ internal static class AdviseCommand
         var json = new Option<string?>("--json") { Description = "Also write the advice as JSON to this file ('-' = standard output only)" };
         var network = Common.Network();
         var city = Common.City();
+        var classes = Common.Classes();
         var districtHeat = new Option<string?>("--district-heat") { Description = "Whether a district-heating network is at the building: available or none (default: only if it is heated by district heat now)" };
         var house = new Option<string?>("--house") { Description = $"Kind of house, instead of a TABULA code: {string.Join(", ", Advising.HouseTypes.Keys)} (with --year and --floor-area)" };
         var htmlReport = new Option<string?>("--report") { Description = "Also write a printable one-page report (HTML) to this file" };
         var currency = new Option<string?>("--currency") { Description = "Currency of the report and the table: PLN (default, at the data folder's NBP rate) or EUR" };
-        var command = new Command("advise", "Ranked renovation packages for one building: cost, subsidy, savings, payback, CO₂, class") { typology, area, heating, year, building, stock, mapping, scenario, json, network, city, districtHeat, house, htmlReport, currency };
+        var command = new Command("advise", "Ranked renovation packages for one building: cost, subsidy, savings, payback, CO₂, class") { typology, area, heating, year, building, stock, mapping, scenario, json, network, city, districtHeat, house, htmlReport, currency, classes };
         command.SetAction(r =>
         {
             TwinData data = Common.LoadData(r);
@@ -47,6 +48,7 @@ internal static class AdviseCommand
             // The sample district's buildings are in Warsaw; a building given by type is wherever --city says.
             string? place = r.GetValue(city) ?? (r.GetValue(building) is not null && r.GetValue(stock) is null ? SampleDistrict.City : null);
             data = data.WithCity(place);
+            data = r.GetValue(classes) is string scale ? data.WithClassScale(scale) : data;
             ScenarioFile advisor = ScenarioFile.Load(r.GetValue(scenario) ?? data.Sample.AdvisorScenarioPath);
             AdviceReport report;
             if (r.GetValue(building) is string id)

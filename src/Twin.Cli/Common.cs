@@ -20,6 +20,8 @@ internal static class Common
 
     public static Option<string?> City() => new("--city") { Description = "City or area of the buildings, for its heating bans (defaults/heating_bans.csv, e.g. Kraków: no solid fuels; Warszawa: no coal)" };
 
+    public static Option<string?> Classes() => new("--classes") { Description = "Energy-class scale file (default: the data folder's energy_classes.csv, the draft Polish A+–G on EP; energy_classes_geg2020.csv for GEG 2020 on final energy)" };
+
     public static Option<int?> Threads() => new("--threads") { Description = "Worker threads (default: all cores); results do not depend on it" };
 
     public static Option<string> Formats() => new("--format") { Description = "Per-building tables as geoparquet, gpkg or both", DefaultValueFactory = _ => "both" };

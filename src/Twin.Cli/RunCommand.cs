@@ -23,7 +23,8 @@ internal static class RunCommand
         var metered = new Option<string?>("--metered") { Description = "Meter readings (CSV: building_id or neighbourhood, carrier, year, kwh): fit one calibration factor per typology to them (NMBE and CV(RMSE) as in ASHRAE Guideline 14)" };
         var network = Common.Network();
         var city = Common.City();
-        var command = new Command("run", "Run renovation scenarios over a building stock") { stock, scenario, output, climate, threads, format, metered, network, city };
+        var classes = Common.Classes();
+        var command = new Command("run", "Run renovation scenarios over a building stock") { stock, scenario, output, climate, threads, format, metered, network, city, classes };
         stockOptions.AddTo(command);
         command.SetAction(r =>
         {
@@ -36,6 +37,7 @@ internal static class RunCommand
             (TwinData data, TwinStock loaded, IReadOnlyList<ScenarioFile> files) = ScenarioRun.Prepare(r.GetValue(Common.Data), r.GetValue(climate), source, scenarios, options, r.GetValue(network));
             PrintLoad(loaded);
             data = data.WithCity(r.GetValue(city));
+            data = r.GetValue(classes) is string scale ? data.WithClassScale(scale) : data;
             if (readings is not null)
             {
                 MeterFit fit = MeterCalibration.Fit(loaded, data, meterFile!, readings, files[0].Scenario.Horizon.StartYear, options);

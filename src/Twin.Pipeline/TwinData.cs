@@ -34,6 +34,15 @@ public sealed class TwinData
     /// <summary>The district-heating networks of the data folder; <see cref="SimulationData.Network"/> is the one in use.</summary>
     public IReadOnlyList<DistrictHeatNetwork> Networks { get; }
 
+    /// <summary>The same data with the energy-class scale of <paramref name="path"/> (e.g. defaults/energy_classes_geg2020.csv), recorded among the inputs.</summary>
+    /// <exception cref="InputException">The file is missing or is not a class scale.</exception>
+    public TwinData WithClassScale(string path)
+    {
+        InputFiles.Require(path, "energy-class", "--classes");
+        EnergyClassScale scale = SimulationData.ClassScaleFromTable(CsvTable.Read(path));
+        return new TwinData(Folder, Simulation with { ClassScale = scale }, [.. Files.Where(f => f.Role != "data:energy-classes"), new InputFile("data:energy-classes", Path.GetFullPath(path))], Networks);
+    }
+
     /// <summary>The same data for buildings in <paramref name="city"/>: its heating bans (defaults/heating_bans.csv) apply.</summary>
     public TwinData WithCity(string? city) => new(Folder, Simulation with { City = string.IsNullOrWhiteSpace(city) ? null : city.Trim() }, Files, Networks);
 

@@ -159,34 +159,35 @@ public static class Advising
         {
             NotOffered = notOffered,
             City = d.City,
-            Notes = ClassNotes(d.ClassScale, packages),
+            Notes = ClassNotes(d.ClassScale, one.SizeClass[0], packages),
         };
     }
 
     /// <summary>A note for every class (before, and after each package) whose final energy per m² lies within <see cref="ClassEdgeShare"/> of a boundary.</summary>
-    private static List<string> ClassNotes(EnergyClassScale scale, IReadOnlyList<Sim.Engine.Advice> packages)
+    private static List<string> ClassNotes(EnergyClassScale scale, SizeClass size, IReadOnlyList<Sim.Engine.Advice> packages)
     {
         var notes = new List<string>();
+        string what = scale.Basis == ClassBasis.PrimaryEnergy ? "EP" : "final energy";
         string? Near(double value)
         {
-            foreach ((double bound, int k) in scale.UpperBoundsKWhPerM2.Select((b, k) => (b, k)))
+            foreach ((double bound, int k) in scale.BoundsFor(size).Select((b, k) => (b, k)))
             {
-                if (Math.Abs(value - bound) <= ClassEdgeShare * bound)
+                if (Math.Abs(value - bound) <= ClassEdgeShare * Math.Max(Math.Abs(bound), 1))
                 {
                     string other = value < bound ? scale.Classes[k + 1] : scale.Classes[k];
-                    return string.Create(CultureInfo.InvariantCulture, $"{value:0} kWh/(m²·a) is within {ClassEdgeShare:P0} of the {scale.Classes[k]}/{scale.Classes[k + 1]} boundary ({bound:0}): it could be {other}");
+                    return string.Create(CultureInfo.InvariantCulture, $"{what} {value:0} kWh/(m²·a) is within {ClassEdgeShare:P0} of the {scale.Classes[k]}/{scale.Classes[k + 1]} boundary ({bound:0}): it could be {other}");
                 }
             }
 
             return null;
         }
 
-        if (packages.Count > 0 && Near(packages[0].FinalBeforeKWhPerM2) is string before)
+        if (packages.Count > 0 && Near(packages[0].ClassValueBeforeKWhPerM2) is string before)
         {
             notes.Add($"Class {packages[0].ClassBefore} today: {before}.");
         }
 
-        notes.AddRange(packages.Select(p => Near(p.FinalAfterKWhPerM2) is string after ? $"{p.Package}: class {p.ClassAfter} after — {after}." : null).OfType<string>());
+        notes.AddRange(packages.Select(p => Near(p.ClassValueAfterKWhPerM2) is string after ? $"{p.Package}: class {p.ClassAfter} after — {after}." : null).OfType<string>());
         return notes;
     }
 

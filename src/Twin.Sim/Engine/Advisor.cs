@@ -28,11 +28,11 @@ public sealed record Advice(
     /// <summary>EP after the package [kWh/(m²a)].</summary>
     public double PrimaryAfterKWhPerM2 { get; init; }
 
-    /// <summary>Final energy per m² before at standard use [kWh/(m²a)] (what the class scale reads, as a certificate).</summary>
-    public double FinalBeforeKWhPerM2 { get; init; }
+    /// <summary>The value the class scale reads before [kWh/(m²a)]: EP or final energy per m² at standard use (as a certificate).</summary>
+    public double ClassValueBeforeKWhPerM2 { get; init; }
 
-    /// <summary>Final energy per m² after the package [kWh/(m²a)].</summary>
-    public double FinalAfterKWhPerM2 { get; init; }
+    /// <summary>The same after the package [kWh/(m²a)].</summary>
+    public double ClassValueAfterKWhPerM2 { get; init; }
 
     /// <summary>Years until the discounted savings repay the net investment; NaN if not within the horizon.</summary>
     public double DiscountedPaybackYears { get; init; }
@@ -105,8 +105,8 @@ public static class Advisor
             {
                 PrimaryBeforeKWhPerM2 = r.PrimaryBeforeKWhPerM2[0],
                 PrimaryAfterKWhPerM2 = r.PrimaryAfterKWhPerM2[0],
-                FinalBeforeKWhPerM2 = r.ClassBasisBeforeKWhPerM2[0],
-                FinalAfterKWhPerM2 = r.ClassBasisAfterKWhPerM2[0],
+                ClassValueBeforeKWhPerM2 = r.ClassBasisBeforeKWhPerM2[0],
+                ClassValueAfterKWhPerM2 = r.ClassBasisAfterKWhPerM2[0],
                 DiscountedPaybackYears = r.DiscountedPaybackYears[0],
             });
         }

@@ -90,6 +90,26 @@ internal sealed class EnergyColumns
     /// </summary>
     public double StandardKWh(int c, int i) => c == HeatedCarrier[i] && ConsumptionFactor[i] > 0 ? ByCarrierKWh[c][i] / ConsumptionFactor[i] : ByCarrierKWh[c][i];
 
+    /// <summary>
+    /// Non-renewable primary energy at standard use [kWh/a]: Σ <see cref="StandardKWh"/> × f_p of each carrier, less the PV used on
+    /// site (the self-consumption share, at most the electricity drawn) × f_p of electricity; exported PV does not count.
+    /// </summary>
+    public double PrimaryKWh(int i, double[] primaryFactors, double selfShare)
+    {
+        double sum = 0;
+        for (int c = 0; c < ByCarrierKWh.Length; c++)
+        {
+            sum += StandardKWh(c, i) * primaryFactors[c];
+        }
+
+        int el = (int)Carrier.Electricity;
+        return sum - (Math.Min(PvKWh[i] * selfShare, ByCarrierKWh[el][i]) * primaryFactors[el]);
+    }
+
+    /// <summary>The value per m² an energy-class scale reads for building i [kWh/(m²a)]: EP or standard-use final energy, by the scale's basis.</summary>
+    public double ClassValue(int i, double areaM2, EnergyClassScale scale, double[] primaryFactors, double selfShare) =>
+        (scale.Basis == ClassBasis.PrimaryEnergy ? PrimaryKWh(i, primaryFactors, selfShare) : StandardFinalKWh(i)) / areaM2;
+
     /// <summary>Σ <see cref="StandardKWh"/> over the carriers [kWh/a].</summary>
     public double StandardFinalKWh(int i)
     {

@@ -44,6 +44,9 @@ public sealed record SimulationData(
     /// <summary>The district-heating network the stock is on (its factors are those of <see cref="Carrier.DistrictHeat"/>); null = the carrier table's.</summary>
     public DistrictHeatNetwork? Network { get; init; }
 
+    /// <summary>Non-renewable primary-energy factor of each carrier, in <see cref="Carrier"/> order.</summary>
+    public double[] PrimaryFactors => Enum.GetValues<Carrier>().Select(c => Carriers[c].PrimaryNonRenewable).ToArray();
+
     /// <summary>Regional bans of heat generators (anti-smog resolutions); they apply to buildings in <see cref="City"/>.</summary>
     public IReadOnlyList<HeatingBan> HeatingBans { get; init; } = [];
 
@@ -360,16 +363,53 @@ public sealed record SimulationData(
             return EnergyClassScale.Geg2020;
         }
 
-        List<string[]> rows = t.Table.Rows;
-        var classes = rows.Select(t.Key).ToList();
-        var bounds = rows.Take(rows.Count - 1).Select(r => t.Number(r, "upper_bound_kwh_per_m2", "kWh/(m²a)", 0, 10_000)).ToList();
-        if (classes.Count < 2 || bounds.Zip(bounds.Skip(1)).Any(p => !(p.Second > p.First)))
+        CsvTable table = t.Table;
+        ClassBasis basis = ClassBasis.FinalEnergy;
+        if (table.Has("basis"))
         {
-            t.Add(null, "upper_bound_kwh_per_m2", null, "kWh/(m²a)", "an energy-class scale needs at least two classes with increasing upper bounds, the last one open-ended", "List the classes best first, each with its upper bound; leave the last bound empty.");
-            return EnergyClassScale.Geg2020;
+            string[] bases = table.Rows.Select(r => table.Get(r, "basis")).Distinct().ToArray();
+            if (bases is ["primary"])
+            {
+                basis = ClassBasis.PrimaryEnergy;
+            }
+            else if (bases is not ["final"])
+            {
+                t.Add(null, "basis", string.Join(" ", bases), null, "is not one basis for the whole scale", "Write 'final' (final energy per m²) or 'primary' (EP per m²) in every row.");
+            }
         }
 
-        return new EnergyClassScale(Path.GetFileName(t.Table.Source), classes, bounds);
+        // Rows grouped by their size classes (one group when the column is absent); every group lists the same classes.
+        var groups = table.Rows.GroupBy(r => table.Has("size_classes") ? table.Get(r, "size_classes") : string.Empty).ToList();
+        List<string>? classes = null;
+        var bySize = new Dictionary<SizeClass, IReadOnlyList<double>>();
+        IReadOnlyList<double> bounds = [];
+        foreach (var g in groups)
+        {
+            List<string[]> rows = g.ToList();
+            var names = rows.Select(t.Key).ToList();
+            var b = rows.Take(rows.Count - 1).Select(r => t.Number(r, "upper_bound_kwh_per_m2", "kWh/(m²a)", -10_000, 10_000)).ToList();
+            if (names.Count < 2 || b.Zip(b.Skip(1)).Any(p => !(p.Second > p.First)) || (classes is not null && !classes.SequenceEqual(names)))
+            {
+                t.Add(null, "upper_bound_kwh_per_m2", g.Key.Length > 0 ? g.Key : null, "kWh/(m²a)", "an energy-class scale needs at least two classes with increasing upper bounds, the last one open-ended, and the same classes for every size-class group", "List the classes best first, each with its upper bound; leave the last bound empty.");
+                return EnergyClassScale.Geg2020;
+            }
+
+            classes ??= names;
+            bounds = b;
+            foreach (string size in g.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (Enum.TryParse(size, ignoreCase: false, out SizeClass sc) && sc != SizeClass.Unknown)
+                {
+                    bySize[sc] = b;
+                }
+                else
+                {
+                    t.Add(null, "size_classes", size, null, "is not a TABULA size class", "Use SFH, TH, MFH or AB, separated by spaces.");
+                }
+            }
+        }
+
+        return new EnergyClassScale(Path.GetFileName(table.Source), classes!, bounds) { Basis = basis, BoundsBySizeClass = bySize };
     }
 
     /// <summary>An energy-class scale table: class, upper_bound_kwh_per_m2 (best first; the last row open-ended, empty bound).</summary>

@@ -65,7 +65,7 @@ public sealed class SimulationResult
     /// <summary>The same factor in the state at the end of the horizon.</summary>
     public required double[] ConsumptionFactorAfter { get; init; }
 
-    /// <summary>Final energy per m² at standard use in the start state [kWh/(m²a)]: what the energy class is read from (as a certificate, uncalibrated).</summary>
+    /// <summary>The value the energy class is read from in the start state [kWh/(m²a)]: EP or final energy per m² by the scale's basis, at standard use (as a certificate, uncalibrated).</summary>
     public required double[] ClassBasisBeforeKWhPerM2 { get; init; }
 
     /// <summary>The same at the end of the horizon.</summary>

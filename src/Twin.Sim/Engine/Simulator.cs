@@ -177,11 +177,14 @@ public static partial class Simulator
         private string?[] Classes(BuildingStates state, EnergyColumns e)
         {
             var result = new string?[_n];
+            double[] fp = d.PrimaryFactors;
+            double selfShare = d.Costs["pv_self_consumption"];
             for (int i = 0; i < _n; i++)
             {
                 if (state.Active[i])
                 {
-                    result[i] = d.ClassScale.ClassOf(e.StandardFinalKWh(i) / s.HeatedFloorAreaM2[i]); // as a certificate: standard use
+                    // As a certificate: standard use, not the calibrated consumption.
+                    result[i] = d.ClassScale.ClassOf(e.ClassValue(i, s.HeatedFloorAreaM2[i], d.ClassScale, fp, selfShare), s.SizeClass[i]);
                 }
             }
 

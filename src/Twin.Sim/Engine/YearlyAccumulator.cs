@@ -252,8 +252,7 @@ public static partial class Simulator
         public SimulationResult ToResult(string?[] reasons, int[] package, int[] ry, double[] subsidyByBuilding, PackageCost[] costs, BuildingStates b, BuildingStates a, EnergyColumns eb, EnergyColumns ea, ThermalColumns thBefore, string?[] classBefore)
         {
             SimulationData d = run.Data;
-            double[] fpBefore = Enum.GetValues<Carrier>().Select(c => d.Carriers[c].PrimaryNonRenewable).ToArray();
-            double fpElectricity = d.Carriers[Carrier.Electricity].PrimaryNonRenewable;
+            double[] fp = d.PrimaryFactors;
             double selfShare = d.Costs["pv_self_consumption"];
             var finalAfter = new double[CarrierCount][];
             for (int c = 0; c < CarrierCount; c++)
@@ -291,12 +290,10 @@ public static partial class Simulator
                     bool renovated = ry[i] != 0;
                     EnergyColumns e = renovated ? ea : eb;
                     // EP and class as an energy performance certificate calculates them: standard use, not the calibrated consumption.
-                    double area = thBefore.ReferenceAreaM2[i], pBefore = 0, pAfter = 0;
+                    double area = thBefore.ReferenceAreaM2[i];
                     for (int c = 0; c < CarrierCount; c++)
                     {
                         finalAfter[c][i] = e.ByCarrierKWh[c][i];
-                        pBefore += eb.StandardKWh(c, i) * fpBefore[c];
-                        pAfter += e.StandardKWh(c, i) * fpBefore[c];
                     }
 
                     packageId[i] = renovated ? run.Scenario.Packages[package[i]].Id : null;
@@ -308,10 +305,10 @@ public static partial class Simulator
                     copAfter[i] = e.SeasonalCop[i];
                     (factorBefore[i], factorAfter[i]) = (eb.ConsumptionFactor[i], e.ConsumptionFactor[i]);
                     // Polish EPC methodology: PV used on site counts with w = 0 (it displaces grid electricity); exported PV does not lower EP.
-                    primaryBefore[i] = (pBefore - (SelfConsumed(eb, i, selfShare) * fpElectricity)) / area;
-                    primaryAfter[i] = (pAfter - (SelfConsumed(e, i, selfShare) * fpElectricity)) / area;
-                    (basisBefore[i], basisAfter[i]) = (eb.StandardFinalKWh(i) / area, e.StandardFinalKWh(i) / area);
-                    classAfter[i] = d.ClassScale.ClassOf(basisAfter[i]);
+                    primaryBefore[i] = eb.PrimaryKWh(i, fp, selfShare) / area;
+                    primaryAfter[i] = e.PrimaryKWh(i, fp, selfShare) / area;
+                    (basisBefore[i], basisAfter[i]) = (eb.ClassValue(i, area, d.ClassScale, fp, selfShare), e.ClassValue(i, area, d.ClassScale, fp, selfShare));
+                    classAfter[i] = d.ClassScale.ClassOf(basisAfter[i], run.Stock.SizeClass[i]);
                 }
             });
 

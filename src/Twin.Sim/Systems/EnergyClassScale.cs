@@ -1,5 +1,15 @@
 namespace Twin.Sim.Systems;
 
+/// <summary>The quantity an energy-class scale reads.</summary>
+public enum ClassBasis
+{
+    /// <summary>Final (delivered) energy per m² of reference floor area.</summary>
+    FinalEnergy,
+
+    /// <summary>Non-renewable primary energy EP per m².</summary>
+    PrimaryEnergy,
+}
+
 /// <summary>
 /// Energy-performance classes by final energy per m² of reference floor area, best class first, each with its
 /// upper bound [kWh/(m²a)]; the last class is open-ended. The shipped default is the German GEG 2020 Anlage 10
@@ -8,6 +18,30 @@ namespace Twin.Sim.Systems;
 /// </summary>
 public sealed record EnergyClassScale(string Name, IReadOnlyList<string> Classes, IReadOnlyList<double> UpperBoundsKWhPerM2)
 {
+    /// <summary>What the bounds are read against: final energy per m² (GEG) or non-renewable primary energy EP per m² (Polish EPC).</summary>
+    public ClassBasis Basis { get; init; } = ClassBasis.FinalEnergy;
+
+    /// <summary>Bounds for particular size classes (e.g. single- and multi-family buildings have their own), same classes; others use <see cref="UpperBoundsKWhPerM2"/>.</summary>
+    public IReadOnlyDictionary<Twin.Core.Stock.SizeClass, IReadOnlyList<double>> BoundsBySizeClass { get; init; } = new Dictionary<Twin.Core.Stock.SizeClass, IReadOnlyList<double>>();
+
+    /// <summary>The bounds that apply to a building of <paramref name="size"/>.</summary>
+    public IReadOnlyList<double> BoundsFor(Twin.Core.Stock.SizeClass size) => BoundsBySizeClass.TryGetValue(size, out IReadOnlyList<double>? b) ? b : UpperBoundsKWhPerM2;
+
+    /// <summary>The class of a value per m² for a building of <paramref name="size"/>.</summary>
+    public string ClassOf(double kWhPerM2, Twin.Core.Stock.SizeClass size)
+    {
+        IReadOnlyList<double> bounds = BoundsFor(size);
+        for (int i = 0; i < bounds.Count; i++)
+        {
+            if (kWhPerM2 < bounds[i])
+            {
+                return Classes[i];
+            }
+        }
+
+        return Classes[^1];
+    }
+
     /// <summary>GEG 2020 Anlage 10: A+ &lt; 30, A &lt; 50, B &lt; 75, C &lt; 100, D &lt; 130, E &lt; 160, F &lt; 200, G &lt; 250, H ≥ 250 kWh/(m²a).</summary>
     public static EnergyClassScale Geg2020 { get; } = new(
         "GEG 2020 Anlage 10 (final energy, residential)",

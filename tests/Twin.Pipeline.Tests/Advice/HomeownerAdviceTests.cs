@@ -57,4 +57,30 @@ public sealed class HomeownerAdviceTests
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(r.Packages.Count + 1, html.Split("<tr").Length - 2); // header + one row per package (+ the facts row)
     }
+
+    [Fact]
+    public void PolishScale_ReadsEp_WithSingleAndMultiFamilyBounds()
+    {
+        Sim.Systems.EnergyClassScale scale = PipelineFixtures.Data.Simulation.ClassScale;
+        Assert.Equal(Sim.Systems.ClassBasis.PrimaryEnergy, scale.Basis);
+        Assert.Equal("A", scale.ClassOf(60, Core.Stock.SizeClass.SFH));   // single-family A < 63
+        Assert.Equal("B", scale.ClassOf(60, Core.Stock.SizeClass.MFH));   // multi-family A < 59
+        Assert.Equal("A+", scale.ClassOf(-1, Core.Stock.SizeClass.AB));   // negative EP
+        Assert.Equal("G", scale.ClassOf(151, Core.Stock.SizeClass.TH));
+        Assert.Equal("G", scale.ClassOf(141, Core.Stock.SizeClass.AB));
+        Assert.Equal("F", scale.ClassOf(139, Core.Stock.SizeClass.AB));
+    }
+
+    [Fact]
+    public void HeatPumpAlone_InAnUnrenovatedBlock_DoesNotImproveItsClass()
+    {
+        // On EP (w_el 2.5) an air heat pump at 55 °C in a leaky 1975 block raises EP; on GEG's final-energy scale it jumped to C.
+        AdviceReport r = Advising.ForHouse(PipelineFixtures.Data, Advisor, "apartment-block", 1975, 3500, "district-heat");
+        Sim.Engine.Advice hp = r.Packages.Single(p => p.Package == "air-heat-pump-only");
+        Assert.Equal("G", hp.ClassBefore);
+        Assert.Equal("G", hp.ClassAfter);
+        Assert.True(hp.PrimaryAfterKWhPerM2 > hp.PrimaryBeforeKWhPerM2);
+        TwinData geg = PipelineFixtures.Data.WithClassScale(Path.Combine(PipelineFixtures.Data.Folder, "defaults", "energy_classes_geg2020.csv"));
+        Assert.Equal("C", Advising.ForHouse(geg, Advisor, "apartment-block", 1975, 3500, "district-heat").Packages.Single(p => p.Package == "air-heat-pump-only").ClassAfter);
+    }
 }

@@ -52,7 +52,7 @@ public sealed class EconomicsTests
     [Fact]
     public void EnergyClassTable_Shipped_EqualsGeg2020()
     {
-        var scale = Twin.Sim.Engine.SimulationData.ClassScaleFromTable(Twin.Core.IO.CsvTable.Read(Path.Combine(TestPaths.Samples, "defaults", "energy_classes.csv")));
+        var scale = Twin.Sim.Engine.SimulationData.ClassScaleFromTable(Twin.Core.IO.CsvTable.Read(Path.Combine(TestPaths.Samples, "defaults", "energy_classes_geg2020.csv")));
         Assert.Equal(EnergyClassScale.Geg2020.Classes, scale.Classes);
         Assert.Equal(EnergyClassScale.Geg2020.UpperBoundsKWhPerM2, scale.UpperBoundsKWhPerM2);
     }

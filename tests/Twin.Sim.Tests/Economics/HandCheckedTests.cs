@@ -162,8 +162,8 @@ public sealed class HandCheckedTests
         double el = r.FinalAfterKWh[El][0], pv = r.PvAfterKWh[0];
         Assert.True(pv > 0);
         Assert.Equal(((el / r.ConsumptionFactorAfter[0]) - Math.Min(0.3 * pv, el)) * 2.5 / 100, r.PrimaryAfterKWhPerM2[0], 1e-9);
-        // The class reads the same standard-use final energy per m².
-        Assert.Equal(r.FinalBeforeKWh[0][0] / r.ConsumptionFactorBefore[0] / 100, r.ClassBasisBeforeKWhPerM2[0], 1e-9);
+        // The shipped scale (draft Polish A+–G) reads this EP.
+        Assert.Equal(r.PrimaryBeforeKWhPerM2[0], r.ClassBasisBeforeKWhPerM2[0], 1e-9);
     }
 
     [Fact]
