@@ -170,7 +170,7 @@ internal sealed class EnergyColumns
         ConsumptionFactor[i] = factor;
         HeatedCarrier[i] = heated;
 
-        double pv = pvKwp * d.Climate.AnnualHorizontal * d.Costs["pv_performance_ratio"];
+        double pv = pvKwp * d.Costs["pv_specific_yield"]; // measured Polish rooftop yield, unit_costs.csv
         HeatNeedKWh[i] = heatNeedKWh;
         HotWaterKWh[i] = hotWater;
         DesignLoadKw[i] = designLoadW / 1000.0;
