@@ -16,7 +16,7 @@ internal static class Common
     /// <summary>The process's Ctrl+C token.</summary>
     public static CancellationToken Cancellation { get; set; }
 
-    public static Option<string?> Network() => new("--dh-network") { Description = "District-heating network the buildings are on (a row of defaults/district_heat_networks.csv, e.g. warszawa-wsc); its supplier-published w_PC and CO₂ factor apply" };
+    public static Option<string?> Network() => new("--dh-network") { Description = "District-heating network the buildings are on (a row of defaults/district_heat_networks.csv, e.g. warszawa-wsc); its supplier-published w_PC applies to EP, and its CO₂ factor wherever a scenario gives no districtHeat emission trajectory of its own" };
 
     public static Option<string?> City() => new("--city") { Description = "City or area of the buildings, for its heating bans (defaults/heating_bans.csv, e.g. Kraków: no solid fuels; Warszawa: no coal)" };
 

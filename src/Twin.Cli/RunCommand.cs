@@ -36,6 +36,11 @@ internal static class RunCommand
             IReadOnlyList<MeterReading>? readings = meterFile is null ? null : MeterCalibration.Read(meterFile, meterIssues);
             (TwinData data, TwinStock loaded, IReadOnlyList<ScenarioFile> files) = ScenarioRun.Prepare(r.GetValue(Common.Data), r.GetValue(climate), source, scenarios, options, r.GetValue(network));
             PrintLoad(loaded);
+            foreach (ScenarioFile f in files.Where(f => r.GetValue(network) is not null && f.Scenario.EmissionFactorsKgPerKWh.ContainsKey("districtHeat")))
+            {
+                Console.Error.WriteLine($"note: {f.Scenario.Name} gives its own districtHeat emission trajectory; it replaces the CO₂ factor of --dh-network {r.GetValue(network)} (the network's w_PC still sets EP).");
+            }
+
             data = data.WithCity(r.GetValue(city));
             data = r.GetValue(classes) is string scale ? data.WithClassScale(scale) : data;
             if (readings is not null)

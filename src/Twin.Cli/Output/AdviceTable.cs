@@ -13,8 +13,8 @@ internal static class AdviceTable
         CultureInfo ci = CultureInfo.InvariantCulture;
         string cur = money.Code;
         AnsiConsole.MarkupLine(string.Create(ci, $"[bold]{Markup.Escape(report.BuildingId)}[/]: {Markup.Escape(report.TypologyLabel)}, {report.HeatedFloorAreaM2:N0} m² heated, {report.HeatingBefore}, class {Markup.Escape(report.ClassBefore)}"));
-        var t = new Table().AddColumns("#", "package", $"investment {cur}", $"subsidy {cur}", $"net {cur}", $"savings {cur}/a", "payback a", $"NPV {cur}", "CO₂ cut t/a", "EP kWh/m²a", "class");
-        foreach (int c in new[] { 2, 3, 4, 5, 6, 7, 8, 9 })
+        var t = new Table().AddColumns("#", "package", $"investment {cur}", $"subsidy {cur}", $"net {cur}", $"anyway {cur}", $"savings {cur}/a", "payback a", $"NPV {cur}", "CO₂ cut t/a", "EP kWh/m²a", "class");
+        foreach (int c in new[] { 2, 3, 4, 5, 6, 7, 8, 9, 10 })
         {
             t.Columns[c].RightAligned();
         }
@@ -22,7 +22,7 @@ internal static class AdviceTable
         int rank = 0;
         foreach (Sim.Engine.Advice a in report.Packages)
         {
-            t.AddRow((++rank).ToString(ci), Markup.Escape(a.Package), money.Format(a.InvestmentEur), money.Format(a.SubsidyEur), money.Format(a.NetInvestmentEur), money.Format(a.AnnualSavingsEur),
+            t.AddRow((++rank).ToString(ci), Markup.Escape(a.Package), money.Format(a.InvestmentEur), money.Format(a.SubsidyEur), money.Format(a.NetInvestmentEur), money.Format(a.AnywayEur), money.Format(a.AnnualSavingsEur),
                 double.IsFinite(a.SimplePaybackYears) ? a.SimplePaybackYears.ToString("0.0", ci) : "–", money.Format(a.NpvEur), (a.Co2CutKg / 1000).ToString("0.0", ci),
                 string.Create(ci, $"{a.PrimaryBeforeKWhPerM2:0} → {a.PrimaryAfterKWhPerM2:0}"), $"{Markup.Escape(a.ClassBefore)} → {Markup.Escape(a.ClassAfter)}");
         }

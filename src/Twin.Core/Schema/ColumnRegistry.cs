@@ -172,7 +172,7 @@ public static class ColumnRegistry
         yield return C(T, "maintenance_no_renovation_eur", Number, "EUR/a", "Maintenance without renovation", "the same for the stock without renovation", "as maintenance_eur", extensive: true);
         yield return C(T, "replacement_eur", Number, "EUR", "Replacements", "reinvestment in components at the end of their life (existing heat generators first due half-way through their life: an assumption)", "lifetimes in data/heating_systems.csv and data/unit_costs.csv", extensive: true);
         yield return C(T, "replacement_no_renovation_eur", Number, "EUR", "Replacements without renovation", "the same for the stock without renovation", "as replacement_eur", extensive: true);
-        yield return C(T, "residual_value_eur", Number, "EUR", "Residual value", "straight-line value of all components at the end of the horizon (last year only, 0 before)", "EN 15459-1:2017 §6", extensive: true);
+        yield return C(T, "residual_value_eur", Number, "EUR", "Residual value", "straight-line value at the end of the horizon of all components (envelope and windows by their energy-related part; last year only, 0 before)", "EN 15459-1:2017 §6", extensive: true);
         yield return C(T, "residual_value_no_renovation_eur", Number, "EUR", "Residual value without renovation", "the same for the stock without renovation", "EN 15459-1:2017 §6", extensive: true);
         yield return C(T, "{carrier}_kwh", Number, "kWh/a", "Final energy: {carrier}", "final energy per carrier in that year", Systems, extensive: true);
     }

@@ -163,7 +163,7 @@ public static class Advising
         };
     }
 
-    /// <summary>A note for every class (before, and after each package) whose final energy per m² lies within <see cref="ClassEdgeShare"/> of a boundary.</summary>
+    /// <summary>A note for every class (before, and after each package) whose value (EP or final energy per m², by the scale's basis) lies within <see cref="ClassEdgeShare"/> of a boundary.</summary>
     private static List<string> ClassNotes(EnergyClassScale scale, SizeClass size, IReadOnlyList<Sim.Engine.Advice> packages)
     {
         var notes = new List<string>();

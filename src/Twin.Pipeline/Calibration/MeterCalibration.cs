@@ -21,7 +21,11 @@ public sealed record MeterReading(int Line, string? BuildingId, string? Neighbou
 /// The factor fitted for one TABULA typology (metered ≈ factor × modelled) over the readings it takes part in, with its
 /// modelled energy and the metered energy attributed to it (each reading shared by the typologies' fitted shares).
 /// </summary>
-public sealed record TypologyFactor(string Typology, int Readings, double ModelledKWh, double MeteredKWh, double Factor);
+public sealed record TypologyFactor(string Typology, int Readings, double ModelledKWh, double MeteredKWh, double Factor)
+{
+    /// <summary>Whether the factor is applied: only plausible ones (<see cref="MeterCalibration.PlausibleMin"/>–<see cref="MeterCalibration.PlausibleMax"/>) are.</summary>
+    public bool Applied => Factor >= MeterCalibration.PlausibleMin && Factor <= MeterCalibration.PlausibleMax;
+}
 
 /// <summary>
 /// Goodness of fit as in ASHRAE Guideline 14-2014 §4.3.3.4: NMBE = Σ(m − s) / ((n − p)·m̄) and
@@ -29,15 +33,18 @@ public sealed record TypologyFactor(string Typology, int Readings, double Modell
 /// </summary>
 public sealed record FitQuality(int Readings, int Parameters, double NmbePercent, double CvRmsePercent)
 {
-    /// <summary>Guideline 14's criteria for calibration to monthly data: |NMBE| ≤ 5 %, CV(RMSE) ≤ 15 %.</summary>
+    /// <summary>Guideline 14's criteria for calibration to monthly data: |NMBE| ≤ 5 %, CV(RMSE) ≤ 15 %; false when not assessable.</summary>
     public bool MeetsMonthlyCriteria => Math.Abs(NmbePercent) <= 5 && CvRmsePercent <= 15;
+
+    /// <summary>False when there are no more readings than fitted parameters (n ≤ p): the fit is exact and says nothing.</summary>
+    public bool Assessable => double.IsFinite(NmbePercent);
 }
 
 /// <summary>The result of fitting per-typology calibration factors to meter readings.</summary>
 public sealed record MeterFit(string Source, IReadOnlyList<TypologyFactor> Factors, FitQuality Before, FitQuality After, int ReadingsUsed, IReadOnlyList<DataIssue> Issues)
 {
-    /// <summary>The fitted factors by TABULA building code, for <see cref="ConsumptionCalibration.WithTypologyFactors"/>.</summary>
-    public IReadOnlyDictionary<string, double> ByTypology => Factors.ToDictionary(f => f.Typology, f => f.Factor, StringComparer.Ordinal);
+    /// <summary>The applied (plausible) factors by TABULA building code, for <see cref="ConsumptionCalibration.WithTypologyFactors"/>.</summary>
+    public IReadOnlyDictionary<string, double> ByTypology => Factors.Where(f => f.Applied).ToDictionary(f => f.Typology, f => f.Factor, StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -52,7 +59,7 @@ public static class MeterCalibration
     /// <summary>The columns of a meter file; exactly one of building_id and neighbourhood is set per row.</summary>
     public static readonly IReadOnlyList<string> Columns = ["building_id", "neighbourhood", "carrier", "year", "kwh"];
 
-    /// <summary>Factors outside this range [-] are fitted but flagged: the model or the meter is likely wrong (e.g. the assumed heating).</summary>
+    /// <summary>Factors outside this range [-] are reported but not applied: the model or the meter is likely wrong (e.g. the assumed heating, a meter covering part of a building).</summary>
     public const double PlausibleMin = 0.3, PlausibleMax = 2.0;
 
     /// <summary>Reads a meter file: building_id or neighbourhood, carrier, year, kwh.</summary>
@@ -185,12 +192,14 @@ public static class MeterCalibration
             factors.Add(new TypologyFactor(typologies[k], used, mod, met, f[k]));
             if (f[k] < PlausibleMin || f[k] > PlausibleMax)
             {
-                issues.Add(new DataIssue(source, typologies[k], "factor", f[k].ToString("0.###", CultureInfo.InvariantCulture), "-", $"the fitted factor is outside the plausible {PlausibleMin}–{PlausibleMax} (metered/modelled)", "Check the meter readings (unit, year, share of the building metered) and the assumed current heating of these buildings.", IssueOutcome.Warning, IssueCodes.InvalidInput));
+                issues.Add(new DataIssue(source, typologies[k], "factor", f[k].ToString("0.###", CultureInfo.InvariantCulture), "-", $"the fitted factor is outside the plausible {PlausibleMin}–{PlausibleMax} (metered/modelled), so it is not applied (the typology stays at the TABULA measured level)", "Check the meter readings (unit, year, share of the building metered) and the assumed current heating of these buildings.", IssueOutcome.Warning, IssueCodes.InvalidInput));
             }
         }
 
         double[] ones = Enumerable.Repeat(1.0, p).ToArray();
-        FitQuality before = Quality(x, y, ones, 0), after = Quality(x, y, f, p);
+        // After: with the factors as applied (implausible ones stay at 1).
+        double[] applied = f.Select(v => v >= PlausibleMin && v <= PlausibleMax ? v : 1.0).ToArray();
+        FitQuality before = Quality(x, y, ones, 0), after = Quality(x, y, applied, applied.Count(v => v != 1.0));
         return new MeterFit(source, factors.OrderBy(t => t.Typology, StringComparer.Ordinal).ToList(), before, after, rows.Count, issues);
     }
 
@@ -209,8 +218,8 @@ public static class MeterCalibration
             square += e * e;
         }
 
-        int dof = Math.Max(1, n - parameters);
-        return mean > 0 ? new FitQuality(n, parameters, 100 * bias / (dof * mean), 100 * Math.Sqrt(square / dof) / mean) : new FitQuality(n, parameters, double.NaN, double.NaN);
+        int dof = n - parameters;
+        return mean > 0 && dof > 0 ? new FitQuality(n, parameters, 100 * bias / (dof * mean), 100 * Math.Sqrt(square / dof) / mean) : new FitQuality(n, parameters, double.NaN, double.NaN);
     }
 
     /// <summary>

@@ -70,7 +70,7 @@ public static class AdviceHtml
         }
 
         h.Append("<h2>Packages, best net present value first</h2><table><tr><th>#</th><th>package</th>");
-        foreach (string c in new[] { $"investment {currency.Code}", $"subsidy {currency.Code}", $"net cost {currency.Code}", $"savings {currency.Code}/a", "payback a", "discounted payback a", $"NPV {currency.Code}", "CO₂ t/a", "EP kWh/(m²a)", "class" })
+        foreach (string c in new[] { $"investment {currency.Code}", $"subsidy {currency.Code}", $"net cost {currency.Code}", $"of which anyway {currency.Code}", $"savings {currency.Code}/a", "payback a", "discounted payback a", $"NPV {currency.Code}", "CO₂ t/a", "EP kWh/(m²a)", "class" })
         {
             h.Append(ci, $"<th class=\"n\">{E(c)}</th>");
         }
@@ -80,7 +80,7 @@ public static class AdviceHtml
         foreach (Sim.Engine.Advice a in report.Packages)
         {
             h.Append(ci, $"<tr{(rank == 0 ? " class=\"best\"" : string.Empty)}><td>{++rank}</td><td class=\"pkg\">{E(a.Description.Length > 0 ? a.Description : a.Package)}</td>");
-            h.Append(ci, $"<td class=\"n\">{M(a.InvestmentEur)}</td><td class=\"n\">{M(a.SubsidyEur)}</td><td class=\"n\">{M(a.NetInvestmentEur)}</td><td class=\"n\">{M(a.AnnualSavingsEur)}</td>");
+            h.Append(ci, $"<td class=\"n\">{M(a.InvestmentEur)}</td><td class=\"n\">{M(a.SubsidyEur)}</td><td class=\"n\">{M(a.NetInvestmentEur)}</td><td class=\"n\">{M(a.AnywayEur)}</td><td class=\"n\">{M(a.AnnualSavingsEur)}</td>");
             h.Append(ci, $"<td class=\"n\">{Y(a.SimplePaybackYears)}</td><td class=\"n\">{Y(a.DiscountedPaybackYears)}</td><td class=\"n\">{M(a.NpvEur)}</td>");
             h.Append(ci, $"<td class=\"n\">{a.Co2BeforeKg / 1000:0.0} → {a.Co2AfterKg / 1000:0.0}</td><td class=\"n\">{a.PrimaryBeforeKWhPerM2:0} → {a.PrimaryAfterKWhPerM2:0}</td><td class=\"n\">{E(a.ClassBefore)} → {E(a.ClassAfter)}</td></tr>");
         }
@@ -107,10 +107,13 @@ public static class AdviceHtml
             <p class="small">How these numbers are made: the building's TABULA type scaled to its floor area (heat need verified against
             TABULA), delivered energy calibrated to measured consumption (TABULA Tab.CalcAdapt), the advisor scenario's energy prices
             and emission factors, Polish EPC primary-energy factors (Dz.U. 2015 poz. 376 as amended 2023). Savings, NPV and paybacks
-            include maintenance and replacements (EN 15459-1); the anyway part of façade and roof works is left out of them.
+            include maintenance and replacements (EN 15459-1); the anyway part of façade and roof works (render, scaffolding due
+            anyway) is left out of them: payback = (net cost − anyway) / savings of energy and maintenance; the discounted payback
+            also counts the replacement of the old boiler that the package avoids.
             Investment costs are German prices scaled to Polish price levels and subsidies are the scenario's illustrative programme,
             not yet the rules of Czyste Powietrze — ask for a quote and check the programme's current terms. CO₂ and EP are for
-            heating and hot water. Class: the data folder's scale on final energy per m².</p>
+            heating and hot water. Class and EP are computed at standard use, as a certificate does (the scale of the data folder:
+            by default the draft Polish A+–G on EP).</p>
             </body></html>
             """);
         return h.ToString();

@@ -4,7 +4,10 @@ using Twin.Sim.Systems;
 
 namespace Twin.Sim.Engine;
 
-/// <summary>One package evaluated for one building (money in EUR, energy kWh/a, CO₂ kg/a in the start year).</summary>
+/// <summary>
+/// One package evaluated for one building (money in EUR, energy kWh/a, CO₂ kg/a in the start year). The simple payback is
+/// (<see cref="NetInvestmentEur"/> − <see cref="AnywayEur"/>) / <see cref="AnnualSavingsEur"/> (energy and maintenance).
+/// </summary>
 public sealed record Advice(
     string Package,
     string Description,
@@ -23,19 +26,26 @@ public sealed record Advice(
     string HeatingAfter)
 {
     /// <summary>Non-renewable primary energy EP before [kWh/(m²a)] (Polish EPC factors w_i).</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("primary_before_kwh_per_m2")]
     public double PrimaryBeforeKWhPerM2 { get; init; }
 
     /// <summary>EP after the package [kWh/(m²a)].</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("primary_after_kwh_per_m2")]
     public double PrimaryAfterKWhPerM2 { get; init; }
 
     /// <summary>The value the class scale reads before [kWh/(m²a)]: EP or final energy per m² at standard use (as a certificate).</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("class_value_before_kwh_per_m2")]
     public double ClassValueBeforeKWhPerM2 { get; init; }
 
     /// <summary>The same after the package [kWh/(m²a)].</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("class_value_after_kwh_per_m2")]
     public double ClassValueAfterKWhPerM2 { get; init; }
 
-    /// <summary>Years until the discounted savings repay the net investment; NaN if not within the horizon.</summary>
+    /// <summary>Years until the discounted savings (energy, maintenance, avoided replacements of the old generator) repay the net energy-related cost; NaN if not within the horizon.</summary>
     public double DiscountedPaybackYears { get; init; }
+
+    /// <summary>The part of the investment that is not energy-related (the anyway cost of façade and roof works): left out of paybacks and NPV [EUR].</summary>
+    public double AnywayEur { get; init; }
 
     /// <summary>CO₂ cut in the start year [kg/a].</summary>
     public double Co2CutKg => Co2BeforeKg - Co2AfterKg;
@@ -74,6 +84,13 @@ public static class Advisor
                 continue;
             }
 
+            // A package whose heat generator is the one the building has would repeat the package without it (no boiler is costed).
+            if (p.Heating is string h && ScenarioValidator.TryParseHeating(h, out HeatingSystem same) && same == current && (p.Envelope is not null || p.VentilationHeatRecovery > 0 || p.PvRoofShare > 0))
+            {
+                refused.Add(new NotOffered(p.Id, p.Description, $"the building already has a {ScenarioValidator.KebabName(current)}: see the same measures without a heating change"));
+                continue;
+            }
+
             Scenario one = advisorScenario with
             {
                 Packages = [p],
@@ -99,7 +116,8 @@ public static class Advisor
                 continue;
             }
 
-            double savings = r.EnergyCostBaselineEurByYear[0] - r.EnergyCostEurByYear[0];
+            // First-year savings of energy and maintenance: what the simple payback divides the net energy-related cost by.
+            double savings = (r.EnergyCostBaselineEurByYear[0] + r.MaintenanceBaselineEurByYear[0]) - (r.EnergyCostEurByYear[0] + r.MaintenanceEurByYear[0]);
             result.Add(new Advice(p.Id, p.Description, investment, subsidy, investment - subsidy, savings, r.SimplePaybackYears[0], r.NpvEur[0],
                 r.Co2BaselineKg[0], r.Co2Kg[0], r.ClassBefore[0] ?? "?", r.ClassAfter[0] ?? "?", r.HeatNeedBeforeKWh[0], r.HeatNeedAfterKWh[0], r.HeatingAfter[0])
             {
@@ -108,6 +126,7 @@ public static class Advisor
                 ClassValueBeforeKWhPerM2 = r.ClassBasisBeforeKWhPerM2[0],
                 ClassValueAfterKWhPerM2 = r.ClassBasisAfterKWhPerM2[0],
                 DiscountedPaybackYears = r.DiscountedPaybackYears[0],
+                AnywayEur = r.AnywayEur[0],
             });
         }
 

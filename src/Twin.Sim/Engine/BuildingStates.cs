@@ -92,7 +92,7 @@ internal sealed class EnergyColumns
 
     /// <summary>
     /// Non-renewable primary energy at standard use [kWh/a]: Σ <see cref="StandardKWh"/> × f_p of each carrier, less the PV used on
-    /// site (the self-consumption share, at most the electricity drawn) × f_p of electricity; exported PV does not count.
+    /// site (the self-consumption share, at most the standard-use electricity) × f_p of electricity; exported PV does not count.
     /// </summary>
     public double PrimaryKWh(int i, double[] primaryFactors, double selfShare)
     {
@@ -103,7 +103,7 @@ internal sealed class EnergyColumns
         }
 
         int el = (int)Carrier.Electricity;
-        return sum - (Math.Min(PvKWh[i] * selfShare, ByCarrierKWh[el][i]) * primaryFactors[el]);
+        return sum - (Math.Min(PvKWh[i] * selfShare, StandardKWh(el, i)) * primaryFactors[el]);
     }
 
     /// <summary>The value per m² an energy-class scale reads for building i [kWh/(m²a)]: EP or standard-use final energy, by the scale's basis.</summary>

@@ -383,6 +383,7 @@ public sealed record SimulationData(
         List<string>? classes = null;
         var bySize = new Dictionary<SizeClass, IReadOnlyList<double>>();
         IReadOnlyList<double> bounds = [];
+        IReadOnlyList<double>? defaultBounds = null;
         foreach (var g in groups)
         {
             List<string[]> rows = g.ToList();
@@ -396,20 +397,35 @@ public sealed record SimulationData(
 
             classes ??= names;
             bounds = b;
+            if (g.Key.Length == 0)
+            {
+                defaultBounds = b;
+            }
+
             foreach (string size in g.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                if (Enum.TryParse(size, ignoreCase: false, out SizeClass sc) && sc != SizeClass.Unknown)
-                {
-                    bySize[sc] = b;
-                }
-                else
+                // Names only: Enum.TryParse would also take "1" or "SFH,TH" (a flags combination).
+                SizeClass? sc = size switch { "SFH" => SizeClass.SFH, "TH" => SizeClass.TH, "MFH" => SizeClass.MFH, "AB" => SizeClass.AB, _ => null };
+                if (sc is null)
                 {
                     t.Add(null, "size_classes", size, null, "is not a TABULA size class", "Use SFH, TH, MFH or AB, separated by spaces.");
+                }
+                else if (!bySize.TryAdd(sc.Value, b))
+                {
+                    t.Add(null, "size_classes", size, null, "is in two groups of the scale", "Name each size class in one group only.");
                 }
             }
         }
 
-        return new EnergyClassScale(Path.GetFileName(table.Source), classes!, bounds) { Basis = basis, BoundsBySizeClass = bySize };
+        // Every size class needs its bounds: named in a group, or covered by a group with an empty size_classes (the default).
+        bool hasDefault = groups.Any(g => g.Key.Length == 0);
+        string[] uncovered = hasDefault ? [] : [.. new[] { SizeClass.SFH, SizeClass.TH, SizeClass.MFH, SizeClass.AB }.Where(c => !bySize.ContainsKey(c)).Select(c => c.ToString())];
+        if (uncovered.Length > 0)
+        {
+            t.Add(null, "size_classes", string.Join(" ", uncovered), null, "have no bounds in the scale", "Name every size class (SFH, TH, MFH, AB) in one group, or add a group with an empty size_classes for the rest.");
+        }
+
+        return new EnergyClassScale(Path.GetFileName(table.Source), classes!, defaultBounds ?? bounds) { Basis = basis, BoundsBySizeClass = bySize };
     }
 
     /// <summary>An energy-class scale table: class, upper_bound_kwh_per_m2 (best first; the last row open-ended, empty bound).</summary>

@@ -98,7 +98,7 @@ public sealed class SimulationResult
     /// <summary>NPV at the start year of renovating (savings − net investment + residual value); NaN if not renovated.</summary>
     public required double[] NpvEur { get; init; }
 
-    /// <summary>Net investment / first-year energy-cost saving [a]; NaN if not renovated or no saving.</summary>
+    /// <summary>Simple payback [a]: net energy-related investment (− subsidy) / first-year saving of energy and maintenance costs; 0 when subsidies cover the energy-related part, NaN if not renovated or no saving.</summary>
     public required double[] SimplePaybackYears { get; init; }
 
     /// <summary>Years from the renovation until the discounted savings (energy, maintenance, replacements) repay the net energy-related investment; NaN if not within the horizon.</summary>

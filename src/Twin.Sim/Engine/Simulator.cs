@@ -21,7 +21,10 @@ public static partial class Simulator
     /// <summary>Runs the scenario; throws <see cref="ScenarioException"/> (all its problems) when it is invalid.</summary>
     public static SimulationResult Run(BuildingStock stock, SimulationData data, Scenario scenario, SimulationOptions options)
     {
-        IReadOnlyList<ScenarioProblem> problems = ScenarioValidator.Validate(scenario);
+        // Rules by energy class must name classes of the scale in use (the default scale changed from GEG's A+–H to A+–G).
+        IReadOnlyList<ScenarioProblem> problems = [.. ScenarioValidator.Validate(scenario), .. scenario.Rules.SelectMany((r, k) => r.Classes
+            .Where(c => !data.ClassScale.Classes.Contains(c))
+            .Select(c => new ScenarioProblem($"$.rules[{k}].classes", $"'{c}' is not a class of the energy-class scale {data.ClassScale.Name} ({string.Join(", ", data.ClassScale.Classes)})")))];
         if (problems.Count > 0)
         {
             throw new ScenarioException(problems, $"scenario '{scenario.Name}'");

@@ -134,7 +134,8 @@ public static partial class Simulator
                         if (year == ry)
                         {
                             double firstYear = (costB - cst) + (maintB - maint);
-                            _payback[i] = firstYear > 0 ? net / firstYear : double.NaN;
+                            _payback[i] = net <= 0 ? 0 : firstYear > 0 ? net / firstYear : double.NaN; // subsidies may exceed the energy-related part
+                            _discountedPayback[i] = net <= 0 ? 0 : double.NaN;
                             cumulative = -net * discount[y];
                         }
 

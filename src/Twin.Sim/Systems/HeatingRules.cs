@@ -11,6 +11,26 @@ public sealed record HeatingBan(string Area, IReadOnlySet<HeatingSystem> Systems
 /// </summary>
 public static class HeatingRules
 {
+    /// <summary>True when two place names are the same ignoring case and diacritics (Kraków = krakow, Łódź = Lodz).</summary>
+    public static bool SamePlace(string a, string b) => string.Equals(Fold(a), Fold(b), StringComparison.Ordinal);
+
+    // Letters with diacritics of Polish and its neighbours' place names, and their base letters (a table: normalisation is not
+    // available where the program runs with invariant globalisation).
+    private const string Accented = "ąćęłńóśźżáäčďéěíľĺňôöřŕšťúůüýžß";
+    private const string Plain = "acelnoszzaacdeeillnoorrstuuuyzs";
+
+    private static string Fold(string s)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (char c in s.Trim().ToLowerInvariant())
+        {
+            int k = Accented.IndexOf(c, StringComparison.Ordinal);
+            sb.Append(k >= 0 ? Plain[k] : c);
+        }
+
+        return sb.ToString();
+    }
+
     /// <summary>Why a package with <paramref name="after"/> as the building's heat generator is not allowed; null when it is.</summary>
     /// <param name="bans">The bans of the data folder.</param>
     /// <param name="city">The city or area of the building (null: none known, so no ban applies).</param>
@@ -24,7 +44,7 @@ public static class HeatingRules
         {
             foreach (HeatingBan ban in bans)
             {
-                if (ban.Systems.Contains(after) && ban.From.Year <= lastYear && string.Equals(ban.Area, city.Trim(), StringComparison.OrdinalIgnoreCase))
+                if (ban.Systems.Contains(after) && ban.From.Year <= lastYear && SamePlace(ban.Area, city))
                 {
                     string verb = after == before ? "keeps" : "installs";
                     return string.Create(CultureInfo.InvariantCulture, $"{verb} a {Scenarios.ScenarioValidator.KebabName(after)}, banned in {ban.Area} from {ban.From:yyyy-MM-dd} (anti-smog resolution; source in heating_bans.csv)");

@@ -66,4 +66,22 @@ public sealed class HeatingRulesTests
         Assert.Contains(bans, b => b.Area == "Kraków" && b.Systems.Contains(HeatingSystem.BiomassBoiler) && b.From == new DateOnly(2019, 9, 1));
         Assert.Contains(bans, b => b.Area == "Warszawa" && b.Systems.SetEquals(new[] { HeatingSystem.CoalBoiler }) && b.From == new DateOnly(2023, 10, 1));
     }
+
+    [Theory]
+    [InlineData("Krakow")]
+    [InlineData(" KRAKÓW ")]
+    public void CityNames_MatchIgnoringCaseAndDiacritics(string city)
+    {
+        AdviceReport r = Advise(PipelineFixtures.Data.WithCity(city), "PL.N.SFH.02", 140, "coal-boiler", 1965);
+        Assert.DoesNotContain(r.Packages, a => a.HeatingAfter is "coal-boiler" or "biomass-boiler");
+        Assert.True(HeatingRules.SamePlace("Łódź", "lodz"));
+    }
+
+    [Fact]
+    public void PackageWithTheSameHeating_IsNotOfferedTwice()
+    {
+        AdviceReport r = Advise(PipelineFixtures.Data, "PL.N.SFH.02", 140, "gas-boiler", 1965);
+        Assert.Contains(r.NotOffered, n => n.Package == "usual-envelope-gas" && n.Reason.Contains("already has a gas-boiler", StringComparison.Ordinal));
+        Assert.Contains(r.Packages, a => a.Package == "usual-envelope");
+    }
 }

@@ -83,4 +83,24 @@ public sealed class HomeownerAdviceTests
         TwinData geg = PipelineFixtures.Data.WithClassScale(Path.Combine(PipelineFixtures.Data.Folder, "defaults", "energy_classes_geg2020.csv"));
         Assert.Equal("C", Advising.ForHouse(geg, Advisor, "apartment-block", 1975, 3500, "district-heat").Packages.Single(p => p.Package == "air-heat-pump-only").ClassAfter);
     }
+
+    [Theory]
+    [InlineData("class,upper_bound_kwh_per_m2,size_classes,basis\nA,50,\"SFH,TH\",primary\nB,,\"SFH,TH\",primary\n", "is not a TABULA size class")]
+    [InlineData("class,upper_bound_kwh_per_m2,size_classes,basis\nA,50,SFH TH MFH AB,primary\nB,,SFH TH MFH AB,primary\nA,60,MFH,primary\nB,,MFH,primary\n", "is in two groups")]
+    [InlineData("class,upper_bound_kwh_per_m2,size_classes,basis\nA,50,SFH TH,primary\nB,,SFH TH,primary\n", "have no bounds")]
+    [InlineData("class,upper_bound_kwh_per_m2,basis\nA,50,final\nB,,primary\n", "is not one basis")]
+    public void DamagedClassScale_IsRejected(string csv, string message)
+    {
+        var ex = Assert.ThrowsAny<InputException>(() => Sim.Engine.SimulationData.ClassScaleFromTable(Core.IO.CsvTable.Parse(csv, "energy_classes.csv")));
+        Assert.Contains(ex.Issues, i => i.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RuleByClass_MustNameAClassOfTheScale()
+    {
+        Sim.Scenarios.Scenario sc = ScenarioFile.Load(Path.Combine(PipelineFixtures.Data.Folder, "scenarios", "bau.json")).Scenario;
+        sc = sc with { Rules = [.. sc.Rules.Select(r => r with { Classes = ["H"] })] };
+        var ex = Assert.Throws<Sim.Engine.ScenarioException>(() => Sim.Engine.Simulator.Run(PipelineFixtures.SampleStock.Buildings, PipelineFixtures.Data.Simulation, sc));
+        Assert.Contains(ex.Problems, p => p.Message.Contains("'H' is not a class of the energy-class scale", StringComparison.Ordinal));
+    }
 }

@@ -142,6 +142,23 @@ public sealed class MeterCalibrationTests
         Assert.Contains(notMeter.Issues, i => i.Message.Contains("is not a meter file", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void ImplausibleFactor_IsReportedButNotApplied_AndAnExactFitIsNotAssessable()
+    {
+        BuildingStock s = Stock.Buildings;
+        int mfh = Enumerable.Range(0, s.Count).First(i => s.TypologyIndex[i] >= 0 && s.SizeClass[i] == SizeClass.MFH);
+        MeterFit fit = Fit($"building_id,carrier,year,kwh\n{s.Ids[mfh]},districtHeat,2023,0\n", out _); // a meter reading 0
+        TypologyFactor f = Assert.Single(fit.Factors);
+        Assert.False(f.Applied);
+        Assert.Empty(fit.ByTypology);
+        Assert.Contains(fit.Issues, i => i.Outcome == IssueOutcome.Warning && i.Message.Contains("not applied", StringComparison.Ordinal));
+        Assert.False(fit.After.Assessable); // one reading, one factor
+        Assert.False(fit.After.MeetsMonthlyCriteria);
+        TwinData applied = MeterCalibration.Apply(Data, fit);
+        double[][] model = Simulator.StartStateFinalEnergy(s, applied.Simulation, 2025, new SimulationOptions());
+        Assert.True(model[(int)Carrier.DistrictHeat][mfh] > 0);
+    }
+
     private static MeterFit Fit(string csv, out List<DataIssue> issues)
     {
         string path = Path.Combine(RepoPaths.NewTempDir(), "meters.csv");

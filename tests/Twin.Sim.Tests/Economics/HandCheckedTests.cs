@@ -87,7 +87,9 @@ public sealed class HandCheckedTests
         Assert.Equal(hp * 0.029785, r.MaintenanceEurByYear[0], 1e-6);
         Assert.True(r.MaintenanceBaselineEurByYear[0] > 0);
         Assert.All(r.ReplacementEurByYear, v => Assert.Equal(0.0, v));
-        // Residual: heat pump 18 a, 10 used → 8/18; the boiler without renovation, installed 2015 (10 of 20 a used at the end of 2034) → 0.
+        Assert.All(r.ReplacementBaselineEurByYear, v => Assert.Equal(0.0, v));
+        // Residual: heat pump 18 a, 10 used → 8/18; the boiler without renovation, installed 2015, has used all 20 of its 20 years at
+        // the end of 2034 → 0, and its replacement falls in 2035, after the horizon.
         Assert.Equal(hp * 8.0 / 18.0, r.ResidualValueEur, 1e-6);
         Assert.Equal(0.0, r.ResidualValueBaselineEur, 1e-9);
     }
@@ -161,7 +163,8 @@ public sealed class HandCheckedTests
         // After: (electricity − the PV used on site) × 2.5; used on site = min(30 % of the yield, what the heat pump draws); export does not count.
         double el = r.FinalAfterKWh[El][0], pv = r.PvAfterKWh[0];
         Assert.True(pv > 0);
-        Assert.Equal(((el / r.ConsumptionFactorAfter[0]) - Math.Min(0.3 * pv, el)) * 2.5 / 100, r.PrimaryAfterKWhPerM2[0], 1e-9);
+        double standardEl = el / r.ConsumptionFactorAfter[0]; // the certificate's electricity, also the cap of the PV used on site
+        Assert.Equal((standardEl - Math.Min(0.3 * pv, standardEl)) * 2.5 / 100, r.PrimaryAfterKWhPerM2[0], 1e-9);
         // The shipped scale (draft Polish A+–G) reads this EP.
         Assert.Equal(r.PrimaryBeforeKWhPerM2[0], r.ClassBasisBeforeKWhPerM2[0], 1e-9);
     }
