@@ -19,6 +19,9 @@ public sealed record AdviceReport(string BuildingId, string Typology, string Typ
     /// <summary>Warnings a client must hear: a construction year at the edge of a type's period, a class near a boundary.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>The support programmes of the advisor scenario (kind, source, edition, illustrative or not).</summary>
+    public IReadOnlyList<Sim.Scenarios.SubsidyProgramme> Programmes { get; init; } = [];
+
     /// <summary>The advice for the neighbouring TABULA period when the construction year is at the edge of its type's period.</summary>
     public AdviceReport? Alternative { get; init; }
 }
@@ -159,6 +162,7 @@ public static class Advising
         {
             NotOffered = notOffered,
             City = d.City,
+            Programmes = advisor.Scenario.Subsidies,
             Notes = ClassNotes(d.ClassScale, one.SizeClass[0], packages),
         };
     }

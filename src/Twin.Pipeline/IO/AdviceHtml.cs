@@ -49,14 +49,14 @@ public static class AdviceHtml
             <html lang="en"><head><meta charset="utf-8"><title>Renovation advice</title>
             <style>
             @page { size: A4 landscape; margin: 12mm; }
-            body { font: 9pt/1.3 "DejaVu Sans", Arial, sans-serif; color: #111; margin: 0; }
-            h1 { font-size: 15pt; margin: 0 0 2mm; } h2 { font-size: 11pt; margin: 4mm 0 1mm; }
+            body { font: 8.5pt/1.25 "DejaVu Sans", Arial, sans-serif; color: #111; margin: 0; }
+            h1 { font-size: 14pt; margin: 0 0 1.5mm; } h2 { font-size: 10pt; margin: 2.5mm 0 0.8mm; }
             table { border-collapse: collapse; width: 100%; font-size: 8pt; } th, td { padding: 0.8mm 1.2mm; border-bottom: 0.3mm solid #ccc; vertical-align: top; }
             th { background: #eef2f5; text-align: left; font-weight: 600; } th.n { text-align: right; } td.n { text-align: right; white-space: nowrap; }
             td.pkg { min-width: 62mm; }
             tr.best td { font-weight: 600; background: #f3faf3; } .facts td { border: none; padding: 0.5mm 3mm 0.5mm 0; }
-            .note { background: #fff6e0; border-left: 1.2mm solid #e0a000; padding: 1.5mm 3mm; margin: 1.5mm 0; }
-            .small { font-size: 8pt; color: #444; } ul { margin: 1mm 0; padding-left: 5mm; }
+            .note { background: #fff6e0; border-left: 1.2mm solid #e0a000; padding: 1mm 3mm; margin: 1mm 0; }
+            .small { font-size: 7pt; color: #444; } ul { margin: 0.5mm 0; padding-left: 5mm; } p { margin: 1mm 0; }
             </style></head><body>
             """);
         h.Append(ci, $"<h1>Renovation advice — {E(report.TypologyLabel)}, {report.HeatedFloorAreaM2:N0} m²</h1>");
@@ -97,6 +97,22 @@ public static class AdviceHtml
             h.Append("</ul>");
         }
 
+        if (report.Programmes.Count > 0)
+        {
+            h.Append("<h2>Support counted in the subsidy column</h2><ul>");
+            foreach (Sim.Scenarios.SubsidyProgramme p in report.Programmes)
+            {
+                string what = p.Kind == Sim.Scenarios.SubsidyKind.TaxRelief
+                    ? string.Create(ci, $"tax relief: up to {M(p.CapPerTaxpayerEur ?? 0)} {currency.Code} per taxpayer × {p.Taxpayers} deducted at {p.TaxRate:P0}")
+                    : string.Create(ci, $"grant of {p.Share:P0} of the investment, at most {M(p.CapPerBuildingEur ?? double.NaN)} {currency.Code}");
+                string only = p.SizeClasses.Count > 0 ? $" (only {string.Join(", ", p.SizeClasses)})" : string.Empty;
+                string label = p.Illustrative ? " — <b>illustrative, not a real programme's rules</b>" : $" — {E(p.Source)}{(p.Edition is null ? string.Empty : $", edition {E(p.Edition)}")}";
+                h.Append(ci, $"<li>{E(p.Name)}: {E(what)}{E(only)}{label}</li>");
+            }
+
+            h.Append("</ul>");
+        }
+
         if (report.Alternative is AdviceReport alt && alt.Packages.Count > 0)
         {
             Sim.Engine.Advice b = alt.Packages[0];
@@ -110,8 +126,8 @@ public static class AdviceHtml
             include maintenance and replacements (EN 15459-1); the anyway part of façade and roof works (render, scaffolding due
             anyway) is left out of them: payback = (net cost − anyway) / savings of energy and maintenance; the discounted payback
             also counts the replacement of the old boiler that the package avoids.
-            Investment costs are German prices scaled to Polish price levels and subsidies are the scenario's illustrative programme,
-            not yet the rules of Czyste Powietrze — ask for a quote and check the programme's current terms. CO₂ and EP are for
+            Investment costs are German prices scaled to Polish price levels; Czyste Powietrze's rules are not modelled yet —
+            ask for a quote and check each programme's current terms. CO₂ and EP are for
             heating and hot water. Class and EP are computed at standard use, as a certificate does (the scale of the data folder:
             by default the draft Polish A+–G on EP).</p>
             </body></html>

@@ -167,13 +167,50 @@ public sealed record Uptake
     public double? AnnualBudgetEur { get; init; }
 }
 
-/// <summary>A subsidy programme: a share of the investment, capped, for some packages, size classes and years.</summary>
+/// <summary>How a programme pays.</summary>
+public enum SubsidyKind
+{
+    /// <summary>A grant: a share of the investment, capped per building and per m².</summary>
+    Grant,
+
+    /// <summary>
+    /// A tax relief: the investment less the grants received may be deducted from taxable income, up to a cap per taxpayer; the
+    /// owner gains the deduction × the marginal income-tax rate (e.g. the Polish ulga termomodernizacyjna).
+    /// </summary>
+    TaxRelief,
+}
+
+/// <summary>
+/// A support programme for some packages, size classes and years: a grant (share of the investment, capped) or a tax relief
+/// (deduction up to a cap per taxpayer × tax rate), with its source and edition; illustrative programmes say so.
+/// </summary>
 public sealed record SubsidyProgramme
 {
     /// <summary>Programme name.</summary>
     public required string Name { get; init; }
 
-    /// <summary>Share of the investment paid by the programme [-].</summary>
+    /// <summary>Grant (default) or tax relief.</summary>
+    public SubsidyKind Kind { get; init; } = SubsidyKind.Grant;
+
+    /// <summary>Where the rules come from (act, programme document, edition).</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The edition or date of the rules.</summary>
+    public string? Edition { get; init; }
+
+    /// <summary>True for parameters that are not the rules of a real programme; reports label them.</summary>
+    public bool Illustrative { get; init; }
+
+    /// <summary>Tax relief: the deduction allowed per taxpayer [EUR].</summary>
+    public double? CapPerTaxpayerEur { get; init; }
+
+    /// <summary>Tax relief: taxpayers who each may deduct up to the cap (e.g. both spouses owning the house).</summary>
+    public int Taxpayers { get; init; } = 1;
+
+    /// <summary>Tax relief: the owners' marginal income-tax rate [-].</summary>
+    public double TaxRate { get; init; }
+
+    /// <summary>Grant: share of the investment paid by the programme [-].</summary>
     public double Share { get; init; }
 
     /// <summary>Cap per building [EUR].</summary>

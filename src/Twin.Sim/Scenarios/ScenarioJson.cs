@@ -46,6 +46,7 @@ public static class ScenarioJson
     private static readonly Dictionary<string, IReadOnlyList<string>> Enums = new(StringComparer.Ordinal)
     {
         [nameof(UptakeOrder)] = Enum.GetValues<UptakeOrder>().Select(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString())).ToArray(),
+        [nameof(SubsidyKind)] = Enum.GetValues<SubsidyKind>().Select(v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString())).ToArray(),
     };
 
     /// <summary>The scenario as indented JSON.</summary>

@@ -165,9 +165,29 @@ public static partial class ScenarioValidator
                 p.Add(new($"$.subsidies[{i}].packages", $"'{pkg}' is not a package id"));
             }
 
-            if (sp.CapPerBuildingEur is < 0 || sp.CapPerM2Eur is < 0)
+            if (sp.CapPerBuildingEur is < 0 || sp.CapPerM2Eur is < 0 || sp.CapPerTaxpayerEur is < 0)
             {
                 p.Add(new($"$.subsidies[{i}]", "caps must not be negative"));
+            }
+
+            if (sp.TaxRate is < 0 or > 1)
+            {
+                p.Add(new($"$.subsidies[{i}].taxRate", $"{sp.TaxRate} is not a marginal income-tax rate (0–1, e.g. 0.12)"));
+            }
+
+            if (sp.Taxpayers is < 1 or > 20)
+            {
+                p.Add(new($"$.subsidies[{i}].taxpayers", $"{sp.Taxpayers} taxpayers: give 1–20 owners who may each deduct up to the cap"));
+            }
+
+            if (sp.Kind == SubsidyKind.TaxRelief && sp.CapPerTaxpayerEur is null)
+            {
+                p.Add(new($"$.subsidies[{i}].capPerTaxpayerEur", "a tax relief needs its cap per taxpayer"));
+            }
+
+            if (sp.Kind == SubsidyKind.TaxRelief && sp.TaxRate == 0)
+            {
+                p.Add(new($"$.subsidies[{i}].taxRate", "a tax relief needs the owners' marginal income-tax rate (e.g. 0.12)"));
             }
         }
 

@@ -67,4 +67,42 @@ public sealed class InsulationPackageTests
         Assert.InRange(wallM2, 0.5 * one.WallAreaM2[0], one.WallAreaM2[0]); // opaque wall minus doors
         Assert.True(r16.HeatNeedAfterKWh[0] < r16.HeatNeedBeforeKWh[0]);
     }
+
+    [Theory]
+    [InlineData(SizeClass.SFH, 0.0, 1, 12649.0)]    // no grant: the whole investment up to the cap, × 12 %
+    [InlineData(SizeClass.SFH, 0.4, 1, 12649.0)]    // after a 40 % grant only the rest may be deducted
+    [InlineData(SizeClass.TH, 0.0, 2, 1000.0)]      // two taxpayers, each up to a small cap
+    public void TaxRelief_DeductionOfWhatGrantsLeft_TimesTheTaxRate_HandChecked(SizeClass size, double grantShare, int taxpayers, double capPerTaxpayer)
+    {
+        // The Polish ulga termomodernizacyjna as advisor.json has it: costs not covered by grants, up to the cap per taxpayer,
+        // are deducted from taxable income; the owner gains deduction × 12 %.
+        int index = Array.FindIndex(SimFixtures.SampleStock.SizeClass, c => c == size);
+        BuildingStock one = SimFixtures.SampleStock.Subset([index]);
+        var relief = new SubsidyProgramme { Name = "ulga", Kind = SubsidyKind.TaxRelief, CapPerTaxpayerEur = capPerTaxpayer, Taxpayers = taxpayers, TaxRate = 0.12, SizeClasses = ["SFH", "TH"] };
+        Scenario sc = SimFixtures.Scenario("bau") with
+        {
+            Uptake = new Uptake { RatePerYear = 1.0 },
+            Subsidies = [new SubsidyProgramme { Name = "grant", Share = grantShare }, relief],
+        };
+        SimulationResult r = Simulator.Run(one, SimFixtures.Data, sc);
+        double investment = r.InvestmentEur[0], grant = grantShare * investment;
+        double expected = grant + (Math.Min(investment - grant, capPerTaxpayer * taxpayers) * 0.12);
+        Assert.True(investment > 0);
+        Assert.Equal(expected, r.SubsidyEur[0], 1e-6);
+
+        // Only single-family buildings: a block gets the grant alone.
+        int block = Array.FindIndex(SimFixtures.SampleStock.SizeClass, c => c == SizeClass.MFH);
+        SimulationResult b = Simulator.Run(SimFixtures.SampleStock.Subset([block]), SimFixtures.Data, sc);
+        Assert.Equal(grantShare * b.InvestmentEur[0], b.SubsidyEur[0], 1e-6);
+    }
+
+    [Theory]
+    [InlineData(null, 0.12, "capPerTaxpayerEur")]
+    [InlineData(1000.0, 0.0, "taxRate")]
+    [InlineData(1000.0, 1.5, "taxRate")]
+    public void TaxRelief_WithoutItsParameters_IsAScenarioError(double? cap, double rate, string field)
+    {
+        Scenario sc = SimFixtures.Scenario("bau") with { Subsidies = [new SubsidyProgramme { Name = "ulga", Kind = SubsidyKind.TaxRelief, CapPerTaxpayerEur = cap, TaxRate = rate }] };
+        Assert.Contains(ScenarioValidator.Validate(sc), p => p.Path == $"$.subsidies[0].{field}");
+    }
 }
