@@ -29,6 +29,14 @@ internal static class AdviceTable
 
         AnsiConsole.Write(t);
         AnsiConsole.MarkupLine(string.Create(ci, $"[grey]Money in {cur} (1 EUR = {money.PerEur:0.00} {cur}, {Markup.Escape(money.Source)}).[/]"));
+        if (report.Packages.Count > 0)
+        {
+            foreach (Sim.Economics.SubsidyLine l in report.Packages[0].Subsidies)
+            {
+                AnsiConsole.MarkupLine($"[grey]subsidy of package 1, {Markup.Escape(l.Programme)}{(l.Illustrative ? " (illustrative)" : string.Empty)}: {money.Format(l.AmountEur)} {cur} — {Markup.Escape(l.Reason)}[/]");
+            }
+        }
+
         foreach (string note in report.Notes)
         {
             AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");

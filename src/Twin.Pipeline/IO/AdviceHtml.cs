@@ -100,14 +100,17 @@ public static class AdviceHtml
         if (report.Programmes.Count > 0)
         {
             h.Append("<h2>Support counted in the subsidy column</h2><ul>");
+            IReadOnlyList<Sim.Economics.SubsidyLine> best = report.Packages.Count > 0 ? report.Packages[0].Subsidies : [];
             foreach (Sim.Scenarios.SubsidyProgramme p in report.Programmes)
             {
                 string what = p.Kind == Sim.Scenarios.SubsidyKind.TaxRelief
                     ? string.Create(ci, $"tax relief: up to {M(p.CapPerTaxpayerEur ?? 0)} {currency.Code} per taxpayer × {p.Taxpayers} deducted at {p.TaxRate:P0}")
                     : string.Create(ci, $"grant of {p.Share:P0} of the investment, at most {M(p.CapPerBuildingEur ?? double.NaN)} {currency.Code}");
-                string only = p.SizeClasses.Count > 0 ? $" (only {string.Join(", ", p.SizeClasses)})" : string.Empty;
                 string label = p.Illustrative ? " — <b>illustrative, not a real programme's rules</b>" : $" — {E(p.Source)}{(p.Edition is null ? string.Empty : $", edition {E(p.Edition)}")}";
-                h.Append(ci, $"<li>{E(p.Name)}: {E(what)}{E(only)}{label}</li>");
+                string forBest = best.FirstOrDefault(l => l.Programme == p.Name) is { } line
+                    ? string.Create(ci, $" <b>For package 1: {M(line.AmountEur)} {currency.Code}</b> ({E(line.Reason)}).")
+                    : string.Empty;
+                h.Append(ci, $"<li>{E(p.Name)}: {E(what)}{label}.{forBest}</li>");
             }
 
             h.Append("</ul>");

@@ -47,6 +47,9 @@ public sealed record Advice(
     /// <summary>The part of the investment that is not energy-related (the anyway cost of façade and roof works): left out of paybacks and NPV [EUR].</summary>
     public double AnywayEur { get; init; }
 
+    /// <summary>The subsidy by programme: each programme's amount and how it follows, or why it does not apply.</summary>
+    public IReadOnlyList<Economics.SubsidyLine> Subsidies { get; init; } = [];
+
     /// <summary>CO₂ cut in the start year [kg/a].</summary>
     public double Co2CutKg => Co2BeforeKg - Co2AfterKg;
 }
@@ -127,6 +130,7 @@ public static class Advisor
                 ClassValueAfterKWhPerM2 = r.ClassBasisAfterKWhPerM2[0],
                 DiscountedPaybackYears = r.DiscountedPaybackYears[0],
                 AnywayEur = r.AnywayEur[0],
+                Subsidies = Economics.SubsidyRules.Apply(advisorScenario.Subsidies, p.Id, oneBuilding.SizeClass[0], r.RenovationYear[0], investment, oneBuilding.HeatedFloorAreaM2[0]),
             });
         }
 

@@ -340,30 +340,7 @@ public static partial class Simulator
                     continue;
                 }
 
-                double investment = cost[i].TotalEur, total = 0;
-                string packageId = sc.Packages[package[i]].Id;
-                bool Eligible(SubsidyProgramme p) => (p.Packages.Count == 0 || p.Packages.Contains(packageId))
-                    && (p.SizeClasses.Count == 0 || p.SizeClasses.Contains(s.SizeClass[i].ToString()))
-                    && (p.FromYear is null || renovationYear[i] >= p.FromYear)
-                    && (p.ToYear is null || renovationYear[i] <= p.ToYear);
-
-                // Grants first, each capped; then tax reliefs on what the grants left (grant-funded costs cannot be deducted).
-                foreach (SubsidyProgramme p in sc.Subsidies.Where(p => p.Kind == SubsidyKind.Grant && Eligible(p)))
-                {
-                    double amount = p.Share * investment;
-                    amount = Math.Min(amount, p.CapPerBuildingEur ?? double.PositiveInfinity);
-                    amount = Math.Min(amount, (p.CapPerM2Eur ?? double.PositiveInfinity) * s.HeatedFloorAreaM2[i]);
-                    total += amount;
-                }
-
-                total = Math.Min(total, investment);
-                foreach (SubsidyProgramme p in sc.Subsidies.Where(p => p.Kind == SubsidyKind.TaxRelief && Eligible(p)))
-                {
-                    double deduction = Math.Min(investment - total, (p.CapPerTaxpayerEur ?? 0) * p.Taxpayers);
-                    total += Math.Max(0, deduction) * p.TaxRate;
-                }
-
-                subsidy[i] = Math.Min(total, investment);
+                subsidy[i] = SubsidyRules.Total(sc.Subsidies, sc.Packages[package[i]].Id, s.SizeClass[i], renovationYear[i], cost[i].TotalEur, s.HeatedFloorAreaM2[i]);
             }
 
             return subsidy;

@@ -103,4 +103,25 @@ public sealed class HomeownerAdviceTests
         var ex = Assert.Throws<Sim.Engine.ScenarioException>(() => Sim.Engine.Simulator.Run(PipelineFixtures.SampleStock.Buildings, PipelineFixtures.Data.Simulation, sc));
         Assert.Contains(ex.Problems, p => p.Message.Contains("'H' is not a class of the energy-class scale", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void SubsidyByProgramme_AddsUpToTheSubsidy_AndSaysWhyNot()
+    {
+        AdviceReport house = Advising.ForHouse(PipelineFixtures.Data, Advisor, "detached", 1975, 140, "gas-boiler");
+        foreach (Sim.Engine.Advice a in house.Packages)
+        {
+            Assert.Equal(a.SubsidyEur, a.Subsidies.Sum(l => l.AmountEur), 1e-6);
+        }
+
+        // The tax relief of a house: 53,000 PLN (12,649.165 EUR) × 12 % once the grant leaves more than the cap.
+        Sim.Economics.SubsidyLine relief = house.Packages[0].Subsidies.Single(l => l.Programme == "ulga-termomodernizacyjna");
+        Assert.Equal(12649.165 * 0.12, relief.AmountEur, 1e-6);
+        Assert.True(house.Packages[0].Subsidies.Single(l => l.Programme == "illustrative-40pct").Illustrative);
+
+        AdviceReport block = Advising.ForHouse(PipelineFixtures.Data, Advisor, "apartment-block", 1975, 3500, "district-heat");
+        Sim.Economics.SubsidyLine none = block.Packages[0].Subsidies.Single(l => l.Programme == "ulga-termomodernizacyjna");
+        Assert.Equal(0, none.AmountEur);
+        Assert.Equal("only for SFH, TH, not AB", none.Reason);
+        Assert.Contains("For package 1:", AdviceHtml.Render(block, DisplayCurrency.Eur), StringComparison.Ordinal);
+    }
 }
