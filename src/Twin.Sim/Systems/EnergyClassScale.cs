@@ -28,19 +28,7 @@ public sealed record EnergyClassScale(string Name, IReadOnlyList<string> Classes
     public IReadOnlyList<double> BoundsFor(Twin.Core.Stock.SizeClass size) => BoundsBySizeClass.TryGetValue(size, out IReadOnlyList<double>? b) ? b : UpperBoundsKWhPerM2;
 
     /// <summary>The class of a value per m² for a building of <paramref name="size"/>.</summary>
-    public string ClassOf(double kWhPerM2, Twin.Core.Stock.SizeClass size)
-    {
-        IReadOnlyList<double> bounds = BoundsFor(size);
-        for (int i = 0; i < bounds.Count; i++)
-        {
-            if (kWhPerM2 < bounds[i])
-            {
-                return Classes[i];
-            }
-        }
-
-        return Classes[^1];
-    }
+    public string ClassOf(double kWhPerM2, Twin.Core.Stock.SizeClass size) => Classes[IndexOf(kWhPerM2, BoundsFor(size))];
 
     /// <summary>GEG 2020 Anlage 10: A+ &lt; 30, A &lt; 50, B &lt; 75, C &lt; 100, D &lt; 130, E &lt; 160, F &lt; 200, G &lt; 250, H ≥ 250 kWh/(m²a).</summary>
     public static EnergyClassScale Geg2020 { get; } = new(
@@ -48,12 +36,15 @@ public sealed record EnergyClassScale(string Name, IReadOnlyList<string> Classes
         ["A+", "A", "B", "C", "D", "E", "F", "G", "H"],
         [30, 50, 75, 100, 130, 160, 200, 250]);
 
-    /// <summary>Index of the class of a final energy per m² [kWh/(m²a)].</summary>
-    public int IndexOf(double finalEnergyKWhPerM2)
+    /// <summary>The class of a value per m² [kWh/(m²a)] on the scale's default bounds (<see cref="UpperBoundsKWhPerM2"/>).</summary>
+    public string ClassOf(double kWhPerM2) => Classes[IndexOf(kWhPerM2, UpperBoundsKWhPerM2)];
+
+    /// <summary>Index of the first class whose upper bound exceeds the value; the last (open-ended) class otherwise.</summary>
+    private int IndexOf(double kWhPerM2, IReadOnlyList<double> bounds)
     {
-        for (int i = 0; i < UpperBoundsKWhPerM2.Count; i++)
+        for (int i = 0; i < bounds.Count; i++)
         {
-            if (finalEnergyKWhPerM2 < UpperBoundsKWhPerM2[i])
+            if (kWhPerM2 < bounds[i])
             {
                 return i;
             }
@@ -61,7 +52,4 @@ public sealed record EnergyClassScale(string Name, IReadOnlyList<string> Classes
 
         return Classes.Count - 1;
     }
-
-    /// <summary>The class of a final energy per m² [kWh/(m²a)].</summary>
-    public string ClassOf(double finalEnergyKWhPerM2) => Classes[IndexOf(finalEnergyKWhPerM2)];
 }
