@@ -67,19 +67,7 @@ public sealed record SimulationData(
         {
             foreach (string[] row in table.Rows)
             {
-                var systems = new HashSet<HeatingSystem>();
-                foreach (string name in table.Get(row, "systems").Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    if (ScenarioValidator.TryParseHeating(name, out HeatingSystem h))
-                    {
-                        systems.Add(h);
-                    }
-                    else
-                    {
-                        t.Add(t.Key(row), "systems", name, null, "is not a heat generator", $"Use {string.Join(", ", Enum.GetValues<HeatingSystem>().Select(ScenarioValidator.KebabName))}, separated by spaces.");
-                    }
-                }
-
+                var systems = new HashSet<HeatingSystem>(t.HeatingSystems(row, "systems"));
                 string from = table.Get(row, "from");
                 if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
                 {
@@ -335,15 +323,11 @@ public sealed record SimulationData(
                 continue;
             }
 
-            foreach (string name in t.Table.Get(row, "systems").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (HeatingSystem h in t.HeatingSystems(row, "systems"))
             {
-                if (!ScenarioValidator.TryParseHeating(name, out HeatingSystem h))
+                if (!curves.TryAdd(h, new CalibrationCurve(code, basis.Value, nodes, t.Table.Get(row, "source"))))
                 {
-                    t.Add(code, "systems", name, null, "is not a heat generator", $"Use one of {string.Join(", ", Enum.GetValues<HeatingSystem>().Select(ScenarioValidator.KebabName))}, separated by spaces.");
-                }
-                else if (!curves.TryAdd(h, new CalibrationCurve(code, basis.Value, nodes, t.Table.Get(row, "source"))))
-                {
-                    t.Add(code, "systems", name, null, $"already has the curve {curves[h].Code}", "Give each heat generator one row.");
+                    t.Add(code, "systems", ScenarioValidator.KebabName(h), null, $"already has the curve {curves[h].Code}", "Give each heat generator one row.");
                 }
             }
         }

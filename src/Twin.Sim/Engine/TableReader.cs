@@ -47,6 +47,25 @@ internal sealed class TableReader(CsvTable table, List<DataIssue> issues, string
         return v;
     }
 
+    /// <summary>The heat generators named in <paramref name="column"/>, separated by spaces; an issue for each name that is not one.</summary>
+    public List<Systems.HeatingSystem> HeatingSystems(string[] row, string column)
+    {
+        var systems = new List<Systems.HeatingSystem>();
+        foreach (string name in table.Get(row, column).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Scenarios.ScenarioValidator.TryParseHeating(name, out Systems.HeatingSystem h))
+            {
+                systems.Add(h);
+            }
+            else
+            {
+                Add(Key(row), column, name, null, "is not a heat generator", $"Use one of {string.Join(", ", Enum.GetValues<Systems.HeatingSystem>().Select(Scenarios.ScenarioValidator.KebabName))}, separated by spaces.");
+            }
+        }
+
+        return systems;
+    }
+
     public void Add(string? key, string column, string? value, string? unit, string message, string hint) =>
         issues.Add(new DataIssue(table.Source, key, column, value, unit, message, hint, IssueOutcome.Fatal, IssueCodes.InvalidTable));
 }
