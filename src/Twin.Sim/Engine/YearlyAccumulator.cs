@@ -75,6 +75,7 @@ public static partial class Simulator
                     bool keepsHeating = ry == 0 || after.Heating[i] == before.Heating[i];
                     int count = ry == 0 ? 0 : Parts(d, cost[i], ry, parts);
                     double benefit = 0, kwhSaved = 0, tonnes = 0, nonEnergy = 0, cumulative = double.NaN;
+                    double finalSaved = ry == 0 ? 0 : eBefore.FinalKWh(i) - eAfter.FinalKWh(i); // the same every renovated year
                     double net = ry == 0 ? 0 : cost[i].EnergyRelatedEur - subsidy[i];
                     _payback[i] = _discountedPayback[i] = double.NaN;
                     for (int y = 0; y < _years; y++)
@@ -129,7 +130,7 @@ public static partial class Simulator
                         double saving = (costB - cst) + (maintB - maint) + (replB - repl);
                         benefit += saving * discount[y];
                         nonEnergy += ((maint - maintB) + (repl - replB)) * discount[y];
-                        kwhSaved += (eBefore.FinalKWh(i) - eAfter.FinalKWh(i)) * discount[y];
+                        kwhSaved += finalSaved * discount[y];
                         tonnes += (co2B - co2) / 1000 * discount[y];
                         if (year == ry)
                         {
