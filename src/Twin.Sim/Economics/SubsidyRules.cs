@@ -61,18 +61,33 @@ public static class SubsidyRules
         return total;
     }
 
-    private static bool Applies(SubsidyProgramme p, string packageId, SizeClass size, int year) =>
-        (p.Packages.Count == 0 || p.Packages.Contains(packageId))
-        && (p.SizeClasses.Count == 0 || p.SizeClasses.Contains(SizeNames[(int)size]))
-        && (p.FromYear is null || year >= p.FromYear)
-        && (p.ToYear is null || year <= p.ToYear);
+    /// <summary>The first eligibility condition a renovation fails, or <see cref="Condition.None"/> (no allocation: the engine asks per renovation).</summary>
+    private static Condition Fails(SubsidyProgramme p, string packageId, SizeClass size, int year) =>
+        p.Packages.Count > 0 && !p.Packages.Contains(packageId) ? Condition.Package
+        : p.SizeClasses.Count > 0 && !p.SizeClasses.Contains(SizeNames[(int)size]) ? Condition.SizeClass
+        : p.FromYear is int from && year < from ? Condition.NotYet
+        : p.ToYear is int to && year > to ? Condition.Ended
+        : Condition.None;
+
+    private static bool Applies(SubsidyProgramme p, string packageId, SizeClass size, int year) => Fails(p, packageId, size, year) == Condition.None;
 
     private static readonly string[] SizeNames = Enum.GetValues<SizeClass>().Select(c => c.ToString()).ToArray();
 
-    private static string? Refusal(SubsidyProgramme p, string packageId, SizeClass size, int year) =>
-        p.Packages.Count > 0 && !p.Packages.Contains(packageId) ? $"does not fund the package {packageId}"
-        : p.SizeClasses.Count > 0 && !p.SizeClasses.Contains(SizeNames[(int)size]) ? $"only for {string.Join(", ", p.SizeClasses)}, not {size}"
-        : p.FromYear is int from && year < from ? string.Create(CultureInfo.InvariantCulture, $"starts in {from}")
-        : p.ToYear is int to && year > to ? string.Create(CultureInfo.InvariantCulture, $"ended in {to}")
-        : null;
+    private static string? Refusal(SubsidyProgramme p, string packageId, SizeClass size, int year) => Fails(p, packageId, size, year) switch
+    {
+        Condition.Package => $"does not fund the package {packageId}",
+        Condition.SizeClass => $"only for {string.Join(", ", p.SizeClasses)}, not {size}",
+        Condition.NotYet => string.Create(CultureInfo.InvariantCulture, $"starts in {p.FromYear}"),
+        Condition.Ended => string.Create(CultureInfo.InvariantCulture, $"ended in {p.ToYear}"),
+        _ => null,
+    };
+
+    private enum Condition
+    {
+        None,
+        Package,
+        SizeClass,
+        NotYet,
+        Ended,
+    }
 }
