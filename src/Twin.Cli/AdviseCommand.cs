@@ -33,7 +33,13 @@ internal static class AdviseCommand
         var house = new Option<string?>("--house") { Description = $"Kind of house, instead of a TABULA code: {string.Join(", ", Advising.HouseTypes.Keys)} (with --year and --floor-area)" };
         var htmlReport = new Option<string?>("--report") { Description = "Also write a printable one-page report (HTML) to this file" };
         var currency = new Option<string?>("--currency") { Description = "Currency of the report and the table: PLN (default, at the data folder's NBP rate) or EUR" };
+        Option<string?>[] renewal = Renewals.Options.Select(o => new Option<string?>(o) { Description = $"{o[2..].Replace('-', ' ')} since the house was built: a year (e.g. 2012), yes (year not known) or no (default: no for a house described by type, the stock's state for --building-id)" }).ToArray();
         var command = new Command("advise", "Ranked renovation packages for one building: cost, subsidy, savings, payback, CO₂, class") { typology, area, heating, year, building, stock, mapping, scenario, json, network, city, districtHeat, house, htmlReport, currency, classes };
+        foreach (Option<string?> o in renewal)
+        {
+            command.Options.Add(o);
+        }
+
         command.SetAction(r =>
         {
             TwinData data = Common.LoadData(r);
@@ -50,24 +56,25 @@ internal static class AdviseCommand
             data = data.WithCity(place);
             data = r.GetValue(classes) is string scale ? data.WithClassScale(scale) : data;
             ScenarioFile advisor = ScenarioFile.Load(r.GetValue(scenario) ?? data.Sample.AdvisorScenarioPath);
+            var renewals = new Renewals(r.GetValue(renewal[0]), r.GetValue(renewal[1]), r.GetValue(renewal[2]), r.GetValue(renewal[3]));
             AdviceReport report;
             if (r.GetValue(building) is string id)
             {
                 StockSource source = r.GetValue(stock) is string path ? new StockSource { Path = path, MappingPath = r.GetValue(mapping) } : data.Sample.Stock with { NeighbourhoodsPath = null };
                 var options = new RunOptions { Cancellation = Common.Cancellation };
-                report = Advising.ForBuilding(data, advisor, TwinStock.Load(source with { ReferenceYear = advisor.Scenario.Horizon.StartYear }, data, options), id, r.GetValue(heating));
+                report = Advising.ForBuilding(data, advisor, TwinStock.Load(source with { ReferenceYear = advisor.Scenario.Horizon.StartYear }, data, options), id, r.GetValue(heating), renewals);
             }
             else if (r.GetValue(house) is string kind)
             {
                 int built = r.GetValue(year) ?? throw InputException.Argument("--year", null, "is missing", "Give the year the house was built with --year (e.g. 1965).");
                 double a = r.GetValue(area) ?? throw InputException.Argument("--floor-area", null, "is missing", "Give the heated floor area in m² with --floor-area.");
-                report = Advising.ForHouse(data, advisor, kind, built, a, r.GetValue(heating));
+                report = Advising.ForHouse(data, advisor, kind, built, a, r.GetValue(heating), renewals);
             }
             else
             {
                 string code = r.GetValue(typology) ?? throw InputException.Argument("--house", null, "is missing", "Give --house detached|semi-detached|terraced|multi-family|tenement|apartment-block with --year and --floor-area (or --typology CODE, or --building-id ID).");
                 double a = r.GetValue(area) ?? throw InputException.Argument("--floor-area", null, "is missing", "Give the heated floor area in m² with --floor-area.");
-                report = Advising.ForType(data, advisor, code, a, r.GetValue(heating), r.GetValue(year));
+                report = Advising.ForType(data, advisor, code, a, r.GetValue(heating), r.GetValue(year), renewals);
             }
 
             DisplayCurrency money = r.GetValue(currency)?.ToUpperInvariant() switch

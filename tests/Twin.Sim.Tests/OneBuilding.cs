@@ -6,11 +6,12 @@ namespace Twin.Sim.Tests;
 
 /// <summary>
 /// Small hand-made stocks with round numbers for hand-checked tests: each building a 10 m × 10 m box with the given
-/// heated floor area, opaque wall, roof, ground floor and window areas (windows all facing south), typed by a TABULA code.
+/// heated floor area, opaque wall, roof, ground floor and window areas (windows all facing south), typed by a TABULA code;
+/// as built (stated so) unless renewal years are given.
 /// </summary>
 internal static class OneBuilding
 {
-    public sealed record Spec(string Type, double AreaM2 = 100, double WallM2 = 100, double RoofM2 = 60, double FloorM2 = 60, double WindowSouthM2 = 15, int Year = 1930, SizeClass Size = SizeClass.SFH, string? Neighbourhood = null, string Id = "b");
+    public sealed record Spec(string Type, double AreaM2 = 100, double WallM2 = 100, double RoofM2 = 60, double FloorM2 = 60, double WindowSouthM2 = 15, int Year = 1930, SizeClass Size = SizeClass.SFH, string? Neighbourhood = null, string Id = "b", string? Heating = null, int WindowsRenewed = 0, int WallInsulated = 0, bool StateStated = true);
 
     public static BuildingStock Create(params Spec[] buildings)
     {
@@ -58,6 +59,10 @@ internal static class OneBuilding
             WindowWestM2 = Col(_ => 0.0),
             NeighbourhoodIndex = Col(b => b.Neighbourhood is string h ? Array.IndexOf(hoods, h) : -1),
             NeighbourhoodNames = hoods,
+            Heating = Col(b => b.Heating),
+            RenewedYear = [Col(b => b.WallInsulated), Col(_ => 0), Col(_ => 0), Col(b => b.WindowsRenewed)],
+            // As built unless a test says otherwise: a stated state, so the default renewal shares never draw for these buildings.
+            RenewalSource = Col(b => b.StateStated ? AttributeSource.Observed : AttributeSource.Missing),
         };
     }
 }

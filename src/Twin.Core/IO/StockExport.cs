@@ -53,7 +53,14 @@ public static class StockExport
             C("window_south_m2", Num(s.WindowSouthM2)),
             C("window_west_m2", Num(s.WindowWestM2)),
             C("neighbourhood", Col(s.NeighbourhoodIndex, x => x < 0 ? null : s.NeighbourhoodNames[x])),
+            C("heating", Col(s.Heating, x => x)),
         };
+        foreach (EnvelopeElement e in Enum.GetValues<EnvelopeElement>())
+        {
+            int[] years = s.RenewedYear[(int)e];
+            columns.Add(C(ColumnRegistry.RenewalColumn(e), Enumerable.Range(0, s.Count).Select(i => s.RenewalSource[i] == AttributeSource.Missing ? null : (object)(long)years[i]).ToArray()));
+        }
+
         return new FeatureTable("stock", "BuildingStock", s.Crs, [.. s.Footprints], columns, featureIds: s.Ids);
     }
 

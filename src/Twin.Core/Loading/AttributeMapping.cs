@@ -88,6 +88,27 @@ public sealed record AttributeMapping
     /// <summary>A neighbourhood name per building, used when no neighbourhood polygons are given; empty = none.</summary>
     public IReadOnlyList<string> Neighbourhood { get; init; } = [];
 
+    /// <summary>The current heat generator: a <see cref="Stock.HeatGenerators"/> name, or a value <see cref="HeatingValues"/> maps onto one.</summary>
+    public IReadOnlyList<string> Heating { get; init; } = ["heating", "heating_system"];
+
+    /// <summary>The source's heating values → <see cref="Stock.HeatGenerators"/> names (case-insensitive), e.g. "gaz" → "gas-boiler"; values not listed must be names.</summary>
+    public IReadOnlyDictionary<string, string> HeatingValues { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>External walls insulated after construction: a year, or yes/no (tak/nie, true/false, 1/0).</summary>
+    public IReadOnlyList<string> WallInsulated { get; init; } = ["wall_insulated_year", "wall_insulated"];
+
+    /// <summary>Roof / top-floor ceiling insulated after construction: a year, or yes/no.</summary>
+    public IReadOnlyList<string> RoofInsulated { get; init; } = ["roof_insulated_year", "roof_insulated"];
+
+    /// <summary>Ground floor / basement ceiling insulated after construction: a year, or yes/no.</summary>
+    public IReadOnlyList<string> FloorInsulated { get; init; } = ["floor_insulated_year", "floor_insulated"];
+
+    /// <summary>Windows replaced after construction: a year, or yes/no.</summary>
+    public IReadOnlyList<string> WindowsRenewed { get; init; } = ["windows_renewed_year", "windows_replaced"];
+
+    /// <summary>The candidate attributes of each <see cref="Stock.EnvelopeElement"/>, in the enum's order.</summary>
+    internal IReadOnlyList<string>[] RenewalAttributes() => [WallInsulated, RoofInsulated, FloorInsulated, WindowsRenewed];
+
     /// <summary>
     /// Suffix of provenance columns beside the mapped ones (twin writes <c>height_m</c> with <c>height_source</c>): where
     /// it says <c>inferred</c> the value is used and stays flagged inferred, and <c>construction_year_rule</c> keeps the
@@ -190,7 +211,20 @@ public sealed record AttributeMapping
             throw Validation.InputException.Fatal(source, "$", "null", "the attribute mapping is empty", Hint, Validation.IssueCodes.InvalidMapping);
         }
 
-        return m with { UseClasses = new Dictionary<string, UseKind>(m.UseClasses, StringComparer.OrdinalIgnoreCase) };
+        foreach ((string value, string name) in m.HeatingValues)
+        {
+            if (Stock.HeatGenerators.Find(name) is null)
+            {
+                string? close = Validation.Suggestions.Closest(name, Stock.HeatGenerators.Names);
+                throw Validation.InputException.Fatal(source, $"$.heatingValues['{value}']", name, $"'{name}' is not a heat generator{(close is null ? string.Empty : $" (did you mean '{close}'?)")}", $"Use one of {string.Join(", ", Stock.HeatGenerators.Names)}.", Validation.IssueCodes.InvalidMapping);
+            }
+        }
+
+        return m with
+        {
+            UseClasses = new Dictionary<string, UseKind>(m.UseClasses, StringComparer.OrdinalIgnoreCase),
+            HeatingValues = m.HeatingValues.ToDictionary(x => x.Key, x => Stock.HeatGenerators.Find(x.Value)!, StringComparer.OrdinalIgnoreCase),
+        };
     }
 
     /// <summary>The kind of use a value stands for: its <see cref="UseClasses"/> entry, else the "*" fallback, else unknown.</summary>

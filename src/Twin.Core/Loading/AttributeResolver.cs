@@ -30,6 +30,8 @@ internal sealed class AttributeResolver
     private readonly AttributeColumn? _useCode;
     private readonly AttributeColumn? _sizeClass;
     private readonly AttributeColumn? _neighbourhood;
+    private readonly AttributeColumn? _heating;
+    private readonly AttributeColumn?[] _renewal;
 
     public AttributeResolver(FeatureTable table, StockLoadOptions options, TypologyCatalog catalog, IssueList issues, CoordinateReferenceSystem metric)
     {
@@ -48,6 +50,8 @@ internal sealed class AttributeResolver
         _useCode = Find(_mapping.UseCode);
         _sizeClass = Find(_mapping.SizeClass);
         _neighbourhood = Find(_mapping.Neighbourhood);
+        _heating = Find(_mapping.Heating);
+        _renewal = _mapping.RenewalAttributes().Select(Find).ToArray();
     }
 
     public StockBuilder Resolve(int[] accepted, StockLoader.RowState[] rows, Geometry[] geometries, FootprintMeasures measures)
@@ -75,6 +79,7 @@ internal sealed class AttributeResolver
 
         ResolveHeights(b, kinds);
         ResolveYears(b);
+        ResolveCurrentState(b);
         ResolveCountries(b);
         ApplyProvenance(b);
         ResolveTypologies(b, kinds, measures);
@@ -197,6 +202,73 @@ internal sealed class AttributeResolver
                 (b.Year[k], b.YearSource[k], b.YearRule[k]) = (rule.Year, AttributeSource.Inferred, rule.Name);
             }
         }
+    }
+
+    private static readonly string[] Yes = ["yes", "y", "true", "t", "tak", "1"];
+    private static readonly string[] No = ["no", "n", "false", "f", "nie", "0", "none"];
+
+    /// <summary>
+    /// The current heat generator and the renewal of walls, roof, floor and windows where the source states them. A heating
+    /// value that names no generator, or a renewal that is neither a year nor yes/no, is reported and left unstated (the
+    /// engine's defaults apply); a renewal year before construction or after the reference year likewise.
+    /// </summary>
+    private void ResolveCurrentState(StockBuilder b)
+    {
+        for (int k = 0; k < b.Ids.Length; k++)
+        {
+            int row = b.SourceRows[k];
+            if (AttributeParsing.Text(_heating?.Values[row]) is string h)
+            {
+                string? name = _mapping.HeatingValues.TryGetValue(h, out string? mapped) ? mapped : HeatGenerators.Find(h);
+                if (name is null)
+                {
+                    string? close = Suggestions.Closest(h, HeatGenerators.Names.Concat(_mapping.HeatingValues.Keys));
+                    _issues.Add(b.Ids[k], _heating!.Name, h, null, $"'{h}' is not a heat generator{(close is null ? string.Empty : $" (did you mean '{close}'?)")}", $"Use one of {string.Join(", ", HeatGenerators.Names)}, or map the source's values in the mapping's heatingValues; the size class's default generator was used.", IssueOutcome.Inferred, IssueCodes.UnparsableValue);
+                }
+
+                b.Heating[k] = name;
+            }
+
+            for (int e = 0; e < _renewal.Length; e++)
+            {
+                if (_renewal[e] is AttributeColumn c && RenewalYear(b, k, c, c.Values[row]) is int year)
+                {
+                    b.RenewedYear[e][k] = year;
+                    b.RenewalSource[k] = AttributeSource.Observed;
+                }
+            }
+        }
+    }
+
+    /// <summary>0 = not renewed, a year, <see cref="BuildingStock.RenewedYearUnknown"/>; null where the value is missing or unusable (reported).</summary>
+    private int? RenewalYear(StockBuilder b, int k, AttributeColumn c, object? v)
+    {
+        string? text = AttributeParsing.Text(v);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Yes.Contains(text, StringComparer.OrdinalIgnoreCase) || text == "-1") // −1: twin's own stock files (BuildingStock.RenewedYearUnknown)
+        {
+            return BuildingStock.RenewedYearUnknown;
+        }
+
+        if (No.Contains(text, StringComparer.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        int? y = AttributeParsing.Year(v);
+        int built = b.YearSource[k] == AttributeSource.Missing ? _options.MinYear : b.Year[k];
+        if (y is int year && year >= built && year <= _options.ReferenceYear)
+        {
+            return year;
+        }
+
+        string why = y is int bad ? $"renewal year {bad} is outside {built}–{_options.ReferenceYear} (construction year to the stock's reference year)" : $"'{text}' is neither a year nor yes/no";
+        _issues.Add(b.Ids[k], c.Name, text, "year", why, "Give the year of the renewal (e.g. 2012), or yes / no; the element was taken as not renewed.", IssueOutcome.Warning, y is null ? IssueCodes.UnparsableValue : IssueCodes.AbsurdYear);
+        return null;
     }
 
     private bool Matches(YearRule rule, int row, int storeys)

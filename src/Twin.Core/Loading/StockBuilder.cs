@@ -38,7 +38,16 @@ internal sealed class StockBuilder
         WindowS = new double[n];
         WindowW = new double[n];
         Neighbourhood = Enumerable.Repeat(-1, n).ToArray();
+        Heating = new string?[n];
+        RenewedYear = Enum.GetValues<EnvelopeElement>().Select(_ => new int[n]).ToArray();
+        RenewalSource = Enumerable.Repeat(AttributeSource.Missing, n).ToArray();
     }
+
+    public string?[] Heating { get; }
+
+    public int[][] RenewedYear { get; }
+
+    public AttributeSource[] RenewalSource { get; }
 
     public CoordinateReferenceSystem Crs { get; }
 
@@ -159,6 +168,9 @@ internal sealed class StockBuilder
             WindowWestM2 = WindowW,
             NeighbourhoodIndex = Neighbourhood,
             NeighbourhoodNames = NeighbourhoodNames,
+            Heating = Heating,
+            RenewedYear = RenewedYear,
+            RenewalSource = RenewalSource,
         };
     }
 }

@@ -1,4 +1,5 @@
 using Twin.Core.IO;
+using Twin.Core.Stock;
 
 namespace Twin.Core.Schema;
 
@@ -110,7 +111,29 @@ public static class ColumnRegistry
         }
 
         yield return C(T, "neighbourhood", Text, "", "Neighbourhood", "name of the neighbourhood holding the footprint's centroid", "the neighbourhood polygons (--neighbourhoods)");
+        yield return C(T, "heating", Text, "", "Heat generator (stated)", "current heat generator as the source states it (gas-boiler, coal-boiler, district-heat, …); empty = not stated (the engine's default by size class applies)", "input (the mapping's heating attribute and heatingValues)");
+        foreach (EnvelopeElement e in Enum.GetValues<EnvelopeElement>())
+        {
+            yield return C(T, RenewalColumn(e), Integer, "year", RenewalTitle(e), "year of the renewal after construction as the source states it; 0 = not renewed, −1 = renewed in a year not given, empty = not stated", "input (the mapping's renewal attributes)");
+        }
     }
+
+    /// <summary>The stock and buildings column of an element's renewal year, e.g. wall_insulated_year.</summary>
+    public static string RenewalColumn(EnvelopeElement e) => e switch
+    {
+        EnvelopeElement.Wall => "wall_insulated_year",
+        EnvelopeElement.Roof => "roof_insulated_year",
+        EnvelopeElement.Floor => "floor_insulated_year",
+        _ => "windows_renewed_year",
+    };
+
+    private static string RenewalTitle(EnvelopeElement e) => e switch
+    {
+        EnvelopeElement.Wall => "Walls insulated",
+        EnvelopeElement.Roof => "Roof insulated",
+        EnvelopeElement.Floor => "Floor insulated",
+        _ => "Windows replaced",
+    };
 
     private static IEnumerable<ColumnSpec> Buildings()
     {
@@ -125,8 +148,14 @@ public static class ColumnRegistry
         yield return C(T, "height_m", Number, "m", "Height", "building height (extrusion height of the maps)", FromStock);
         yield return C(T, "simulated", Boolean, "", "Simulated", "false for buildings without a TABULA type (non-residential, unknown use), with the reason", "engine");
         yield return C(T, "not_simulated_reason", Text, "", "Why not simulated", "why the building was not simulated", "engine");
-        yield return C(T, "heating_before", Text, "", "Heat generator", "heat generator in the start state", "data/current_heating.csv by size class");
-        yield return C(T, "heating_before_source", Text, "", "Heat-generator source", "`inferred` (from current_heating.csv for the sample)", "engine");
+        yield return C(T, "heating_before", Text, "", "Heat generator", "heat generator in the start state", "the stock's heating attribute, else data/current_heating.csv by size class");
+        yield return C(T, "heating_before_source", Text, "", "Heat-generator source", "`observed` (the stock states it) or `inferred` (current_heating.csv by size class)", "engine");
+        foreach (EnvelopeElement e in Enum.GetValues<EnvelopeElement>())
+        {
+            yield return C(T, RenewalColumn(e), Integer, "year", RenewalTitle(e) + " (start state)", "renewal the start state was built from: 0 = as built, a year, −1 = renewed in a year not known; a renewed element has the type's usual-refurbishment U (TABULA variant 2), and a package does not renew it again within its lifetime", "the stock's renewal attributes, else data/renewal_shares.csv by size class and period");
+        }
+
+        yield return C(T, "renewal_source", Text, "", "Renewal-state source", "`observed` (the stock states it), `inferred` (drawn from the default shares by period) or `missing` (as built)", "engine");
         yield return C(T, "package", Text, "", "Renovation package", "package applied; empty if not renovated within the horizon", "the scenario's first matching rule");
         yield return C(T, "renovation_year", Integer, "year", "Renovation year", "year the package was applied; empty if not renovated within the horizon", "the scenario's uptake");
         yield return C(T, "heating_after", Text, "", "Heat generator", "heat generator at the end of the horizon", "the package, else unchanged");

@@ -129,6 +129,50 @@ public sealed class BuildingStock
     /// <summary>Names of the neighbourhoods <see cref="NeighbourhoodIndex"/> points into.</summary>
     public required IReadOnlyList<string> NeighbourhoodNames { get; init; }
 
+    /// <summary>Year value of <see cref="RenewedYear"/> for an element renewed in a year the source does not give.</summary>
+    public const int RenewedYearUnknown = -1;
+
+    private string?[]? _heating;
+    private int[][]? _renewedYear;
+    private AttributeSource[]? _renewalSource;
+
+    /// <summary>
+    /// The current heat generator the source states (a <see cref="HeatGenerators"/> name), null where it states none: the engine
+    /// then takes the default of the building's size class.
+    /// </summary>
+    public string?[] Heating
+    {
+        get => LazyInitializer.EnsureInitialized(ref _heating, () => new string?[Count]);
+        init => _heating = value;
+    }
+
+    /// <summary>
+    /// [<see cref="EnvelopeElement"/>][building]: the year the element was renewed after construction (walls, roof, floor insulated;
+    /// windows replaced) as the source states it; 0 = not renewed or not stated, <see cref="RenewedYearUnknown"/> = renewed in a year not given.
+    /// </summary>
+    public int[][] RenewedYear
+    {
+        get => LazyInitializer.EnsureInitialized(ref _renewedYear, () => Enum.GetValues<EnvelopeElement>().Select(_ => new int[Count]).ToArray());
+        init => _renewedYear = value;
+    }
+
+    /// <summary>Per building: <see cref="AttributeSource.Observed"/> where the source states the renewal of at least one element (yes, no or a year), else missing.</summary>
+    public AttributeSource[] RenewalSource
+    {
+        get => LazyInitializer.EnsureInitialized(ref _renewalSource, () => Enumerable.Repeat(AttributeSource.Missing, Count).ToArray());
+        init => _renewalSource = value;
+    }
+
+    /// <summary>The same buildings with another stated current state (each argument left null keeps this stock's column).</summary>
+    public BuildingStock WithState(string?[]? heating = null, int[][]? renewedYear = null, AttributeSource[]? renewalSource = null)
+    {
+        var copy = (BuildingStock)MemberwiseClone();
+        copy._heating = heating ?? Heating;
+        copy._renewedYear = renewedYear ?? RenewedYear;
+        copy._renewalSource = renewalSource ?? RenewalSource;
+        return copy;
+    }
+
     /// <summary>A new stock holding only the given buildings, in the given order (e.g. one building for the advisor, or a shard).</summary>
     public BuildingStock Subset(IReadOnlyList<int> rows)
     {
@@ -183,6 +227,9 @@ public sealed class BuildingStock
             WindowWestM2 = Pick(WindowWestM2),
             NeighbourhoodIndex = Pick(NeighbourhoodIndex),
             NeighbourhoodNames = NeighbourhoodNames,
+            Heating = Pick(Heating),
+            RenewedYear = RenewedYear.Select(Pick).ToArray(),
+            RenewalSource = Pick(RenewalSource),
         };
     }
 }

@@ -37,7 +37,7 @@ public static class Advising
 
     /// <summary>Advice for the TABULA reference building of <paramref name="typology"/> scaled to <paramref name="floorAreaM2"/>.</summary>
     /// <exception cref="InputException">Unknown or ambiguous typology, implausible area or year, unknown heat generator.</exception>
-    public static AdviceReport ForType(TwinData data, ScenarioFile advisor, string typology, double floorAreaM2, string? heating, int? year)
+    public static AdviceReport ForType(TwinData data, ScenarioFile advisor, string typology, double floorAreaM2, string? heating, int? year, Renewals? renewals = null)
     {
         var issues = new List<DataIssue>();
         int t = FindType(data, typology, issues);
@@ -61,12 +61,14 @@ public static class Advising
         }
 
         HeatingSystem? system = ParseHeating(heating, issues);
+        int completed = year ?? (t >= 0 ? data.Simulation.Typologies.Types[t].YearFrom : 1000);
+        int[]? renewed = (renewals ?? Renewals.None).Parse(completed, reference, issues);
         if (issues.Count > 0)
         {
             throw new InputException(issues);
         }
 
-        BuildingStock one = AdvisorBuilding.Create(data.Simulation.Typologies, t, floorAreaM2, year, reference, data.Simulation.Typologies.Types[t].TypeCode);
+        BuildingStock one = AdvisorBuilding.Create(data.Simulation.Typologies, t, floorAreaM2, year, reference, data.Simulation.Typologies.Types[t].TypeCode, renewed);
         return Advise(one, data, advisor, system);
     }
 
@@ -93,7 +95,7 @@ public static class Advising
     /// edge also gets the neighbouring period's advice (<see cref="AdviceReport.Alternative"/>) with a note.
     /// </summary>
     /// <exception cref="InputException">Unknown house type, implausible year or area, unknown heat generator.</exception>
-    public static AdviceReport ForHouse(TwinData data, ScenarioFile advisor, string house, int year, double floorAreaM2, string? heating)
+    public static AdviceReport ForHouse(TwinData data, ScenarioFile advisor, string house, int year, double floorAreaM2, string? heating, Renewals? renewals = null)
     {
         if (!HouseTypes.TryGetValue(house.Trim(), out SizeClass size))
         {
@@ -109,7 +111,7 @@ public static class Advising
             throw new InputException(Arg("--year", year.ToString(CultureInfo.InvariantCulture), null, $"is not a plausible construction year (1000–{reference}) with a Polish TABULA type", "Give the year the building was completed, e.g. 1965."));
         }
 
-        AdviceReport main = ForType(data, advisor, types.Types[t].TypeCode, floorAreaM2, heating, year);
+        AdviceReport main = ForType(data, advisor, types.Types[t].TypeCode, floorAreaM2, heating, year, renewals);
         Core.Typologies.Typology type = types.Types[t];
         int? edge = year - type.YearFrom <= PeriodEdgeYears && type.YearFrom > 1000 ? type.YearFrom - 1
             : type.YearTo - year <= PeriodEdgeYears && type.YearTo < reference ? type.YearTo + 1 : null;
@@ -119,7 +121,7 @@ public static class Advising
             return main;
         }
 
-        AdviceReport alternative = ForType(data, advisor, types.Types[other].TypeCode, floorAreaM2, heating, edge);
+        AdviceReport alternative = ForType(data, advisor, types.Types[other].TypeCode, floorAreaM2, heating, edge, renewals);
         double need = main.Packages.Count > 0 ? main.Packages[0].HeatNeedBeforeKWh / floorAreaM2 : double.NaN;
         double otherNeed = alternative.Packages.Count > 0 ? alternative.Packages[0].HeatNeedBeforeKWh / floorAreaM2 : double.NaN;
         string note = string.Create(CultureInfo.InvariantCulture,
@@ -129,11 +131,13 @@ public static class Advising
 
     /// <summary>Advice for building <paramref name="buildingId"/> of a loaded stock.</summary>
     /// <exception cref="InputException">No such building in the stock, it cannot be simulated, or the heat generator is unknown.</exception>
-    public static AdviceReport ForBuilding(TwinData data, ScenarioFile advisor, TwinStock stock, string buildingId, string? heating)
+    public static AdviceReport ForBuilding(TwinData data, ScenarioFile advisor, TwinStock stock, string buildingId, string? heating, Renewals? renewals = null)
     {
         var issues = new List<DataIssue>();
         HeatingSystem? system = ParseHeating(heating, issues);
         int index = Array.IndexOf(stock.Buildings.Ids, buildingId);
+        BuildingStock s = stock.Buildings;
+        int[]? renewed = index >= 0 && renewals is { Any: true } ? renewals.Parse(s.ConstructionYear[index], advisor.Scenario.Horizon.StartYear, issues) : null;
         if (index < 0)
         {
             bool rejected = stock.Result.Rejects.Any(r => r.Id == buildingId);
@@ -149,15 +153,25 @@ public static class Advising
             throw new InputException(issues);
         }
 
-        return Advise(stock.Buildings.Subset([index]), data, advisor, system);
+        BuildingStock one = s.Subset([index]);
+        if (renewed is not null)
+        {
+            // What the owner says replaces what the stock says, element by element; the rest stays as the stock has it.
+            int[][] years = Enum.GetValues<EnvelopeElement>().Select(e => new[] { renewals!.Given(e) ? renewed[(int)e] : one.RenewedYear[(int)e][0] }).ToArray();
+            one = one.WithState(renewedYear: years, renewalSource: [AttributeSource.Observed]);
+        }
+
+        return Advise(one, data, advisor, system);
     }
 
     private static AdviceReport Advise(BuildingStock one, TwinData data, ScenarioFile advisor, HeatingSystem? heating)
     {
-        SimulationData d = heating is HeatingSystem h ? data.Simulation with { CurrentHeating = Enum.GetValues<SizeClass>().ToDictionary(s => s, _ => h) } : data.Simulation;
+        // A heat generator given on the command line is what the building has now, whatever the stock or the defaults say.
+        one = heating is HeatingSystem h ? one.WithState(heating: [ScenarioValidator.KebabName(h)]) : one;
+        SimulationData d = data.Simulation;
         IReadOnlyList<Sim.Engine.Advice> packages = Advisor.Advise(one, d, advisor.Scenario, out IReadOnlyList<NotOffered> notOffered);
         var type = d.Typologies.Types[one.TypologyIndex[0]];
-        string before = ScenarioValidator.KebabName(d.CurrentHeating.TryGetValue(one.SizeClass[0], out HeatingSystem current) ? current : HeatingSystem.GasBoiler);
+        string before = ScenarioValidator.KebabName(Simulator.CurrentHeating(d, one, 0, out _));
         return new AdviceReport(one.Ids[0], type.Code, type.Label, one.HeatedFloorAreaM2[0], before, packages.Count > 0 ? packages[0].ClassBefore : "?", packages)
         {
             NotOffered = notOffered,

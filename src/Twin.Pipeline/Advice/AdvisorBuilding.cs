@@ -21,7 +21,8 @@ public static class AdvisorBuilding
     /// <param name="year">Construction year; null = the middle of the type's period (at most <paramref name="referenceYear"/>), flagged inferred.</param>
     /// <param name="referenceYear">The year the building is described in.</param>
     /// <param name="id">The building's id in the advice.</param>
-    public static BuildingStock Create(TypologyCatalog catalog, int typologyIndex, double heatedFloorAreaM2, int? year, int referenceYear, string id)
+    /// <param name="renewedYear">Per <see cref="EnvelopeElement"/>: 0 (as built), the renewal year or <see cref="BuildingStock.RenewedYearUnknown"/>; null = as built. Either way stated: the owner knows it.</param>
+    public static BuildingStock Create(TypologyCatalog catalog, int typologyIndex, double heatedFloorAreaM2, int? year, int referenceYear, string id, int[]? renewedYear = null)
     {
         Typology t = catalog.Types[typologyIndex];
         TypologyVariant v = t.Existing;
@@ -77,6 +78,8 @@ public static class AdvisorBuilding
             WindowWestM2 = [windows * Share(3)],
             NeighbourhoodIndex = [-1],
             NeighbourhoodNames = [],
+            RenewedYear = Enum.GetValues<EnvelopeElement>().Select(e => new[] { renewedYear?[(int)e] ?? 0 }).ToArray(),
+            RenewalSource = [AttributeSource.Observed],
         };
     }
 }

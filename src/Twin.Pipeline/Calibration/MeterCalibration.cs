@@ -157,7 +157,7 @@ public static class MeterCalibration
 
             if (vector.Count == 0)
             {
-                string heating = string.Join(", ", members.Where(i => s.TypologyIndex[i] >= 0).Select(i => d.CurrentHeating.TryGetValue(s.SizeClass[i], out HeatingSystem h) ? Sim.Scenarios.ScenarioValidator.KebabName(h) : "gas-boiler").Distinct());
+                string heating = string.Join(", ", members.Where(i => s.TypologyIndex[i] >= 0).Select(i => Sim.Scenarios.ScenarioValidator.KebabName(Simulator.CurrentHeating(d, s, i, out _))).Distinct());
                 Skip("carrier", heating.Length == 0
                     ? "meters buildings that are not simulated (no typology)"
                     : $"meters {carrier}, but the model heats {(members.Length == 1 ? "this building" : "these buildings")} with {heating}", heating.Length == 0 ? "Only residential buildings with a TABULA type are simulated so far." : "Correct the current heating (data/current_heating.csv, or a heating attribute of the stock) so the model uses the metered carrier.");

@@ -30,8 +30,8 @@ public static class RunTables
         AttributeColumn N(string name, Func<int, double> f) => ColumnRegistry.Numbers(OutputTable.Buildings, name, Num(f));
         AttributeColumn C(string name, Func<int, object?> f) => ColumnRegistry.Column(OutputTable.Buildings, name, Enumerable.Range(0, n).Select(f).ToArray());
         object? Year(int y) => y == 0 ? null : (long)y;
-        var columns = new List<AttributeColumn>
-        {
+        List<AttributeColumn> columns =
+        [
             C("building_id", i => s.Ids[i]),
             C("typology", i => s.TypologyIndex[i] >= 0 ? d.Typologies.Types[s.TypologyIndex[i]].Code : null),
             C("size_class", i => s.SizeClass[i] == SizeClass.Unknown ? null : s.SizeClass[i].ToString()),
@@ -43,7 +43,9 @@ public static class RunTables
             C("simulated", i => r.Simulated[i]),
             C("not_simulated_reason", i => r.NotSimulatedReason[i]),
             C("heating_before", i => r.Simulated[i] ? r.HeatingBefore[i] : null),
-            C("heating_before_source", i => r.Simulated[i] ? "inferred" : null),
+            C("heating_before_source", i => r.Simulated[i] ? Name(r.HeatingBeforeSource[i]) : null),
+            .. Enum.GetValues<EnvelopeElement>().Select(e => C(ColumnRegistry.RenewalColumn(e), i => r.Simulated[i] ? (long)r.RenewedYearBefore[(int)e][i] : null)),
+            C("renewal_source", i => r.Simulated[i] ? Name(r.RenewalSourceBefore[i]) : null),
             C("package", i => r.Package[i]),
             C("renovation_year", i => Year(r.RenovationYear[i])),
             C("heating_after", i => r.Simulated[i] ? r.HeatingAfter[i] : null),
@@ -53,7 +55,7 @@ public static class RunTables
             N("anyway_cost_eur", i => r.AnywayEur[i]),
             N("heat_need_before_kwh", i => r.HeatNeedBeforeKWh[i]),
             N("heat_need_after_kwh", i => r.HeatNeedAfterKWh[i]),
-        };
+        ];
         for (int c = 0; c < r.CarrierNames.Count; c++)
         {
             int cc = c;
@@ -134,6 +136,8 @@ public static class RunTables
             C($"co2_{endYear}_kg", h => R(h.Co2EndYearKg)),
         ];
     }
+
+    private static string Name(AttributeSource source) => source.ToString().ToLowerInvariant();
 
     /// <summary>A carrier's camelCase name as a column stem: districtHeat → district_heat.</summary>
     public static string Snake(string camel) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(camel);

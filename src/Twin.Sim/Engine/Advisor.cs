@@ -78,7 +78,7 @@ public static class Advisor
         var refused = new List<NotOffered>();
         notOffered = refused;
         var options = new SimulationOptions { MaxDegreeOfParallelism = 1 };
-        HeatingSystem current = data.CurrentHeating.TryGetValue(oneBuilding.SizeClass[0], out HeatingSystem c) ? c : HeatingSystem.GasBoiler;
+        HeatingSystem current = Simulator.CurrentHeating(data, oneBuilding, 0, out _);
         foreach (RenovationPackage p in advisorScenario.Packages)
         {
             if (Simulator.PackageRefusal(data, advisorScenario, p, current) is string reason)
@@ -108,14 +108,17 @@ public static class Advisor
 
             if (r.RenovationYear[0] == 0)
             {
-                refused.Add(new NotOffered(p.Id, p.Description, "the building's TABULA type has no variant for this envelope measure"));
+                // Not eligible: either the type lacks the package's TABULA variant, or the package would change nothing.
+                int number = p.Envelope?.Variant switch { "usual" => 2, "advanced" => 3, _ => 0 };
+                bool noVariant = number > 0 && !data.Typologies.Types[oneBuilding.TypologyIndex[0]].Variants.Any(v => v.Number == number);
+                refused.Add(new NotOffered(p.Id, p.Description, noVariant ? "the building's TABULA type has no variant for this envelope measure" : "changes nothing for this building (it has what the package installs, or renewed those elements within their lifetime)"));
                 continue;
             }
 
             double investment = r.InvestmentEur[0], subsidy = r.SubsidyEur[0];
             if (investment <= 0)
             {
-                refused.Add(new NotOffered(p.Id, p.Description, "changes nothing for this building (it has what the package installs)"));
+                refused.Add(new NotOffered(p.Id, p.Description, "costs nothing and so cannot be ranked (check the package's measures)"));
                 continue;
             }
 

@@ -17,7 +17,19 @@ internal sealed class BuildingStates
         Heating = new HeatingSystem[n];
         PvKwp = new double[n];
         Active = new bool[n];
+        HeatingSource = new AttributeSource[n];
+        RenewedYear = Enum.GetValues<EnvelopeElement>().Select(_ => new int[n]).ToArray();
+        RenewalSource = Enumerable.Repeat(AttributeSource.Missing, n).ToArray();
     }
+
+    /// <summary>Start state: observed where the stock states the heat generator, inferred where the size class's default was taken.</summary>
+    public AttributeSource[] HeatingSource { get; }
+
+    /// <summary>Start state: [element][building] renewal year as in <see cref="BuildingStock.RenewedYear"/> (stated or drawn from the default shares).</summary>
+    public int[][] RenewedYear { get; }
+
+    /// <summary>Start state: observed (the stock states it), inferred (drawn from the default shares) or missing (as built).</summary>
+    public AttributeSource[] RenewalSource { get; }
 
     public EnvelopeSpec[] Envelope { get; }
 

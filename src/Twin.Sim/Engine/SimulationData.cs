@@ -53,6 +53,40 @@ public sealed record SimulationData(
     /// <summary>The city or area the stock is in (for <see cref="HeatingBans"/>); null: unknown, no ban applies.</summary>
     public string? City { get; init; }
 
+    /// <summary>Default shares of elements renewed since construction, by size class and period, for buildings whose stock states none; empty = as built.</summary>
+    public IReadOnlyList<RenewalShare> RenewalShares { get; init; } = [];
+
+    /// <summary>Reads a renewal-share table: size_class, year_from, year_to, wall, roof, floor, windows (shares 0–1), source.</summary>
+    /// <exception cref="InputException">A column is missing, a size class is unknown, a share is outside 0–1 or a period is reversed.</exception>
+    public static IReadOnlyList<RenewalShare> RenewalSharesFromTable(CsvTable table)
+    {
+        var issues = new List<DataIssue>();
+        var t = new TableReader(table, issues, "size_class");
+        var list = new List<RenewalShare>();
+        if (t.Require("size_class", "year_from", "year_to", "wall", "roof", "floor", "windows", "source"))
+        {
+            foreach (string[] row in table.Rows)
+            {
+                string key = t.Key(row);
+                if (!Enum.TryParse(key, ignoreCase: false, out SizeClass size) || size == SizeClass.Unknown || !Enum.IsDefined(size))
+                {
+                    t.Add(key, "size_class", key, null, "is not a size class", "Use SFH, TH, MFH or AB.");
+                    continue;
+                }
+
+                int from = (int)t.Number(row, "year_from", "year", 0, 9999), to = (int)t.Number(row, "year_to", "year", 0, 9999);
+                if (to < from)
+                {
+                    t.Add(key, "year_to", to.ToString(CultureInfo.InvariantCulture), "year", $"ends before it starts ({from})", "Give the period as year_from ≤ year_to.");
+                }
+
+                list.Add(new RenewalShare(size, from, to, t.Number(row, "wall", "-", 0, 1), t.Number(row, "roof", "-", 0, 1), t.Number(row, "floor", "-", 0, 1), t.Number(row, "windows", "-", 0, 1), table.Get(row, "source")));
+            }
+        }
+
+        return issues.Count > 0 ? throw new InputException(issues) : list;
+    }
+
     /// <summary>Whether a district-heating network is at every building; null: only at buildings already on district heat.</summary>
     public bool? DistrictHeatAvailable { get; init; }
 

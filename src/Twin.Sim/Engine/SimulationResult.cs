@@ -1,3 +1,4 @@
+using Twin.Core.Stock;
 using Twin.Sim.Scenarios;
 
 namespace Twin.Sim.Engine;
@@ -31,6 +32,18 @@ public sealed class SimulationResult
 
     /// <summary>Heat generator in the start state (kebab-case; empty if not simulated).</summary>
     public required string[] HeatingBefore { get; init; }
+
+    /// <summary>Where <see cref="HeatingBefore"/> came from: observed (the stock states it) or inferred (the size class's default).</summary>
+    public required AttributeSource[] HeatingBeforeSource { get; init; }
+
+    /// <summary>
+    /// [<see cref="EnvelopeElement"/>][building] the renewal state the start state was built from: 0 = as built, a year, or
+    /// <see cref="BuildingStock.RenewedYearUnknown"/> (renewed, year not known); see <see cref="RenewalSourceBefore"/>.
+    /// </summary>
+    public required int[][] RenewedYearBefore { get; init; }
+
+    /// <summary>Where <see cref="RenewedYearBefore"/> came from: observed, inferred (default shares by period) or missing (as built).</summary>
+    public required AttributeSource[] RenewalSourceBefore { get; init; }
 
     /// <summary>Heat generator at the end of the horizon.</summary>
     public required string[] HeatingAfter { get; init; }

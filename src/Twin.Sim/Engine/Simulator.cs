@@ -57,7 +57,27 @@ public static partial class Simulator
         return HeatingRules.Refusal(d.HeatingBans, d.City, current, after, network, sc.Horizon.EndYear);
     }
 
+    /// <summary>
+    /// The heat generator building <paramref name="i"/> has now: the one its stock states, else the default of its size class
+    /// (<see cref="SimulationData.CurrentHeating"/>, gas where the table has none); <paramref name="stated"/> says which.
+    /// </summary>
+    public static HeatingSystem CurrentHeating(SimulationData d, BuildingStock s, int i, out bool stated)
+    {
+        stated = s.Heating[i] is string name && ScenarioValidator.TryParseHeating(name, out _);
+        if (stated && ScenarioValidator.TryParseHeating(s.Heating[i]!, out HeatingSystem h))
+        {
+            return h;
+        }
+
+        return d.CurrentHeating.TryGetValue(s.SizeClass[i], out HeatingSystem byClass) ? byClass : HeatingSystem.GasBoiler;
+    }
+
     private static readonly string[] SizeClassNames = Enum.GetValues<SizeClass>().Select(c => c.ToString()).ToArray();
+
+    private static readonly EnvelopeElement[] Elements = Enum.GetValues<EnvelopeElement>();
+
+    /// <summary>Seed of the per-element draws of the renewal state (fixed: the state of a building must not depend on the scenario's seed).</summary>
+    private const ulong RenewalSeed = 0x52454E4557414C00; // "RENEWAL\0"
 
     private sealed class RunState(BuildingStock s, SimulationData d, Scenario sc, SimulationOptions o)
     {
@@ -90,11 +110,70 @@ public static partial class Simulator
                 }
 
                 before.Active[i] = true;
-                before.Envelope[i] = _types[t].Existing;
-                before.Heating[i] = d.CurrentHeating.TryGetValue(s.SizeClass[i], out HeatingSystem h) ? h : HeatingSystem.GasBoiler;
+                before.Heating[i] = CurrentHeating(d, s, i, out bool stated);
+                before.HeatingSource[i] = stated ? AttributeSource.Observed : AttributeSource.Inferred;
+
+                RenewalState(before, i);
+                before.Envelope[i] = Renewed(_types[t], before, i);
             }
 
             return before;
+        }
+
+        /// <summary>
+        /// Which elements were renewed since construction: as the stock states it, else drawn per element from the default
+        /// shares of the building's period (<see cref="SimulationData.RenewalShares"/>) with a stable hash of the building id, so
+        /// the same building gets the same state in every run, shard and thread count.
+        /// </summary>
+        private void RenewalState(BuildingStates before, int i)
+        {
+            if (s.RenewalSource[i] == AttributeSource.Observed)
+            {
+                foreach (EnvelopeElement e in Elements)
+                {
+                    before.RenewedYear[(int)e][i] = s.RenewedYear[(int)e][i];
+                }
+
+                before.RenewalSource[i] = AttributeSource.Observed;
+                return;
+            }
+
+            if (RenewalShare.Find(d.RenewalShares, s.SizeClass[i], s.ConstructionYear[i]) is not RenewalShare share)
+            {
+                return;
+            }
+
+            foreach (EnvelopeElement e in Elements)
+            {
+                if (StableHash.Uniform(RenewalSeed, s.Ids[i], (ulong)e) < share.Of(e))
+                {
+                    before.RenewedYear[(int)e][i] = BuildingStock.RenewedYearUnknown;
+                    before.RenewalSource[i] = AttributeSource.Inferred;
+                }
+            }
+        }
+
+        /// <summary>The type's as-built envelope with every renewed element at the type's usual-refurbishment value (TABULA variant 2), never worse.</summary>
+        private static EnvelopeSpec Renewed(TypeModel t, BuildingStates before, int i)
+        {
+            if (t.Usual is not EnvelopeSpec u)
+            {
+                return t.Existing;
+            }
+
+            bool R(EnvelopeElement e) => before.RenewedYear[(int)e][i] != 0;
+            return t.Existing.Improve(R(EnvelopeElement.Wall) ? u.UWall : null, R(EnvelopeElement.Roof) ? u.URoof : null, R(EnvelopeElement.Floor) ? u.UFloor : null, R(EnvelopeElement.Windows) ? u.UWindow : null, u.WindowG);
+        }
+
+        /// <summary>
+        /// True when element <paramref name="e"/> of building i was renewed less than its lifetime before the start year (or in a year
+        /// not known): a package leaves it as it is rather than renewing it again.
+        /// </summary>
+        private bool RecentlyRenewed(BuildingStates before, EnvelopeElement e, int i)
+        {
+            int year = before.RenewedYear[(int)e][i];
+            double life = d.Costs[e == EnvelopeElement.Windows ? "window_lifetime" : "envelope_lifetime"];
+            return year == BuildingStock.RenewedYearUnknown || (year > 0 && sc.Horizon.StartYear - year < life);
         }
 
         public SimulationResult Execute()
@@ -262,6 +341,17 @@ public static partial class Simulator
                     e = target.Variant is null ? e : variant;
                     e = e.Improve(target.WallUWPerM2K, target.RoofUWPerM2K, target.FloorUWPerM2K, target.WindowUWPerM2K, target.WindowG);
                     e = e.Improve(WithInsulation(e.UWall, target.WallInsulationCm, lambda), WithInsulation(e.URoof, target.RoofInsulationCm, lambda), WithInsulation(e.UFloor, target.FloorInsulationCm, lambda), null, null);
+                    EnvelopeSpec b = before.Envelope[i];
+                    e = e with
+                    {
+                        UWall = RecentlyRenewed(before, EnvelopeElement.Wall, i) ? b.UWall : e.UWall,
+                        URoof = RecentlyRenewed(before, EnvelopeElement.Roof, i) ? b.URoof : e.URoof,
+                        UFloor = RecentlyRenewed(before, EnvelopeElement.Floor, i) ? b.UFloor : e.UFloor,
+                    };
+                    if (RecentlyRenewed(before, EnvelopeElement.Windows, i))
+                    {
+                        e = e with { UWindow = b.UWindow, WindowG = b.WindowG };
+                    }
                 }
 
                 after.Active[i] = true;
@@ -269,6 +359,10 @@ public static partial class Simulator
                 after.HeatRecovery[i] = Math.Max(before.HeatRecovery[i], p.VentilationHeatRecovery);
                 after.Heating[i] = p.Heating is string h && ScenarioValidator.TryParseHeating(h, out HeatingSystem hs) ? hs : before.Heating[i];
                 after.PvKwp[i] = Math.Max(before.PvKwp[i], p.PvRoofShare * s.RoofAreaM2[i] * kwpPerM2);
+
+                // A package that changes nothing (every element it renews was renewed recently, the generator is the same) is no
+                // renovation: the building is not eligible, so uptake and totals count only buildings where something is done.
+                after.Active[i] = after.Envelope[i] != before.Envelope[i] || after.HeatRecovery[i] != before.HeatRecovery[i] || after.Heating[i] != before.Heating[i] || after.PvKwp[i] != before.PvKwp[i];
             }
 
             return after;
