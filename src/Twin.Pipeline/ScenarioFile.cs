@@ -5,9 +5,12 @@ using Twin.Sim.Scenarios;
 
 namespace Twin.Pipeline;
 
-/// <summary>A scenario read from its file and validated.</summary>
+/// <summary>A scenario read from its file and validated, with the support-programme rule files it names.</summary>
 public sealed record ScenarioFile(string Path, Scenario Scenario)
 {
+    /// <summary>The rule files of the scenario's support programmes (<c>{ "rules": "id" }</c>), full paths, for the run's manifest.</summary>
+    public IReadOnlyList<string> RuleFiles { get; init; } = [];
+
     /// <summary>The scenario's title for tables and charts: its <see cref="Scenario.Title"/>, else its name.</summary>
     public string Title => Scenario.DisplayTitle;
 
@@ -28,14 +31,15 @@ public sealed record ScenarioFile(string Path, Scenario Scenario)
         {
             InputChecks.Collect(issues, () =>
             {
-                Scenario scenario = ScenarioJson.Parse(InputFiles.ReadText(path, "scenario", "--scenario"), path);
+                (string json, IReadOnlyList<string> rules) = SubsidyRuleFiles.Resolve(InputFiles.ReadText(path, "scenario", "--scenario"), path);
+                Scenario scenario = ScenarioJson.Parse(json, path);
                 IReadOnlyList<ScenarioProblem> problems = ScenarioValidator.Validate(scenario);
                 if (problems.Count > 0)
                 {
                     throw new ScenarioException(problems, path);
                 }
 
-                files.Add(new ScenarioFile(path, scenario));
+                files.Add(new ScenarioFile(path, scenario) { RuleFiles = rules });
             });
         }
 

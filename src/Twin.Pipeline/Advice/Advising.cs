@@ -72,6 +72,30 @@ public static class Advising
         return Advise(one, data, advisor, system);
     }
 
+    /// <summary>
+    /// The advisor scenario for owners of income tier <paramref name="tier"/>: every programme with income tiers (Czyste
+    /// Powietrze) pays that tier's share and cap; null leaves the scenario's tiers.
+    /// </summary>
+    /// <exception cref="InputException">No programme of the scenario has that tier.</exception>
+    public static ScenarioFile WithIncomeTier(ScenarioFile advisor, string? tier)
+    {
+        if (tier is null)
+        {
+            return advisor;
+        }
+
+        string[] tiers = advisor.Scenario.Subsidies.SelectMany(p => p.ShareByTier.Keys).Distinct(StringComparer.Ordinal).ToArray();
+        string? known = tiers.FirstOrDefault(t => string.Equals(t, tier.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (known is null)
+        {
+            string? close = Suggestions.Closest(tier, tiers);
+            throw new InputException(Arg("--income-tier", tier, null, tiers.Length == 0 ? "is given, but no programme of the advisor scenario has income tiers" : "is not an income tier of the scenario's programmes", $"{(close is null ? string.Empty : $"Did you mean {close}? ")}Use {string.Join(", ", tiers)} (the rule files in the data folder's subsidies/ say which income each tier is for)."));
+        }
+
+        var programmes = advisor.Scenario.Subsidies.Select(p => p.ShareByTier.ContainsKey(known) ? p with { Tier = known } : p).ToList();
+        return advisor with { Scenario = advisor.Scenario with { Subsidies = programmes } };
+    }
+
     /// <summary>Plain house types a homeowner knows, and the TABULA size class each means.</summary>
     public static readonly IReadOnlyDictionary<string, SizeClass> HouseTypes = new Dictionary<string, SizeClass>(StringComparer.OrdinalIgnoreCase)
     {

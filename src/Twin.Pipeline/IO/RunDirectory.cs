@@ -187,7 +187,7 @@ public static class RunDirectory
         BuildingsSimulated = run.Headline.Simulated,
         BuildingsRenovated = run.Headline.Renovated,
         StockFingerprint = run.Stock.Fingerprint,
-        Inputs = Hash([.. run.Stock.Files, new InputFile("scenario", run.Scenario.Path), .. run.Data.Files]),
+        Inputs = Hash([.. run.Stock.Files, new InputFile("scenario", run.Scenario.Path), .. run.Scenario.RuleFiles.Select(f => new InputFile("subsidy-rules", f)), .. run.Data.Files]),
     };
 
     private static List<ManifestInput> Hash(IEnumerable<InputFile> files) =>

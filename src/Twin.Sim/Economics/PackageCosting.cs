@@ -25,6 +25,12 @@ public readonly record struct PackageCost(double EnvelopeEur, double WindowsEur,
     /// <summary>Annual maintenance share of the new heat generator [1/a].</summary>
     public double HeatingMaintenanceShare { get; init; }
 
+    /// <summary>Area of wall, roof and floor the package insulates [m²] (per-m² caps of support programmes).</summary>
+    public double InsulatedAreaM2 { get; init; }
+
+    /// <summary>Window area the package replaces [m²].</summary>
+    public double WindowAreaM2 { get; init; }
+
     /// <summary>The energy-related investment [EUR]: total − anyway.</summary>
     public double EnergyRelatedEur => TotalEur - AnywayEur;
 }
@@ -64,6 +70,8 @@ public static class PackageCosting
             EnvelopeAnywayEur = envelopeAnyway * pli,
             WindowsAnywayEur = windows * (1 - c["window_energy_share"]) * pli,
             HeatingMaintenanceShare = spec.MaintenanceSharePerYear,
+            InsulatedAreaM2 = (wallCost > 0 ? wall : 0) + (roofCost > 0 ? s.RoofAreaM2[i] : 0) + (floorCost > 0 ? s.GroundFloorAreaM2[i] : 0),
+            WindowAreaM2 = windows > 0 ? windowArea : 0,
         };
     }
 

@@ -77,7 +77,7 @@ public static class Advisor
         var result = new List<Advice>();
         var refused = new List<NotOffered>();
         notOffered = refused;
-        var options = new SimulationOptions { MaxDegreeOfParallelism = 1 };
+        var options = new SimulationOptions { MaxDegreeOfParallelism = 1, KeepSubsidyLines = true };
         HeatingSystem current = Simulator.CurrentHeating(data, oneBuilding, 0, out _);
         foreach (RenovationPackage p in advisorScenario.Packages)
         {
@@ -133,7 +133,7 @@ public static class Advisor
                 ClassValueAfterKWhPerM2 = r.ClassBasisAfterKWhPerM2[0],
                 DiscountedPaybackYears = r.DiscountedPaybackYears[0],
                 AnywayEur = r.AnywayEur[0],
-                Subsidies = Economics.SubsidyRules.Apply(advisorScenario.Subsidies, p.Id, oneBuilding.SizeClass[0], r.RenovationYear[0], investment, oneBuilding.HeatedFloorAreaM2[0]),
+                Subsidies = r.SubsidyLines![0]!,
             });
         }
 

@@ -15,6 +15,9 @@ public sealed record SimulationOptions
     /// <summary>Stops the run with an <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>Keep every renovation's subsidy lines by programme (<see cref="SimulationResult.SubsidyLines"/>; the advisor's one building, not a city).</summary>
+    public bool KeepSubsidyLines { get; init; }
+
     /// <summary>The defaults.</summary>
     public static SimulationOptions Default { get; } = new();
 }

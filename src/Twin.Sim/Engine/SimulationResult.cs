@@ -45,6 +45,9 @@ public sealed class SimulationResult
     /// <summary>Where <see cref="RenewedYearBefore"/> came from: observed, inferred (default shares by period) or missing (as built).</summary>
     public required AttributeSource[] RenewalSourceBefore { get; init; }
 
+    /// <summary>Per renovated building, what each support programme gives and why (only with <see cref="SimulationOptions.KeepSubsidyLines"/>; else null).</summary>
+    public IReadOnlyList<Economics.SubsidyLine>?[]? SubsidyLines { get; init; }
+
     /// <summary>Heat generator at the end of the horizon.</summary>
     public required string[] HeatingAfter { get; init; }
 

@@ -198,7 +198,7 @@ public static partial class Simulator
             }
 
             int[] renovationYear = Uptake(after, cost, eBefore, thBefore, years);
-            double[] subsidy = Subsidies(renovationYear, package, cost);
+            (double[] subsidy, IReadOnlyList<SubsidyLine>[]? lines) = Subsidies(renovationYear, package, cost, before, after, eBefore, eAfter);
             var existingHeating = new Component[_n];
             for (int i = 0; i < _n; i++)
             {
@@ -212,7 +212,7 @@ public static partial class Simulator
             var yearly = new YearlyAccumulator(this, years, before, after, eBefore, eAfter, renovationYear, cost, subsidy, existingHeating);
             yearly.Compute();
             o.Progress?.Report(1.0);
-            return yearly.ToResult(reasons, package, renovationYear, subsidy, cost, before, after, eBefore, eAfter, thBefore, classBefore);
+            return yearly.ToResult(reasons, package, renovationYear, subsidy, cost, before, after, eBefore, eAfter, thBefore, classBefore, lines);
         }
 
         internal BuildingStock Stock => s;
@@ -424,9 +424,10 @@ public static partial class Simulator
             return renovationYear;
         }
 
-        private double[] Subsidies(int[] renovationYear, int[] package, PackageCost[] cost)
+        private (double[] Total, IReadOnlyList<SubsidyLine>[]? Lines) Subsidies(int[] renovationYear, int[] package, PackageCost[] cost, BuildingStates before, BuildingStates after, EnergyColumns eBefore, EnergyColumns eAfter)
         {
             double[] subsidy = new double[_n];
+            IReadOnlyList<SubsidyLine>[]? lines = o.KeepSubsidyLines ? new IReadOnlyList<SubsidyLine>[_n] : null;
             for (int i = 0; i < _n; i++)
             {
                 if (renovationYear[i] == 0)
@@ -434,10 +435,24 @@ public static partial class Simulator
                     continue;
                 }
 
-                subsidy[i] = SubsidyRules.Total(sc.Subsidies, sc.Packages[package[i]].Id, s.SizeClass[i], renovationYear[i], cost[i].TotalEur, s.HeatedFloorAreaM2[i]);
+                SubsidyCase c = SubsidyCase(i, renovationYear[i], sc.Packages[package[i]].Id, cost[i], before, after, eBefore, eAfter);
+                subsidy[i] = SubsidyRules.Total(sc.Subsidies, c);
+                if (lines is not null)
+                {
+                    lines[i] = SubsidyRules.Apply(sc.Subsidies, c);
+                }
             }
 
-            return subsidy;
+            return (subsidy, lines);
+        }
+
+        /// <summary>Renovation i as the support programmes see it: items, the heat generator and PV after, the cut in standard-use final energy (as an energy audit).</summary>
+        private SubsidyCase SubsidyCase(int i, int year, string packageId, in PackageCost cost, BuildingStates before, BuildingStates after, EnergyColumns eBefore, EnergyColumns eAfter)
+        {
+            double demandBefore = eBefore.StandardFinalKWh(i);
+            double savings = demandBefore > 0 ? 1.0 - (eAfter.StandardFinalKWh(i) / demandBefore) : 0;
+            bool heatingOnly = after.Heating[i] != before.Heating[i] && after.Envelope[i] == before.Envelope[i] && after.HeatRecovery[i] == before.HeatRecovery[i] && after.PvKwp[i] == before.PvKwp[i];
+            return new SubsidyCase(packageId, s.SizeClass[i], year, cost, s.HeatedFloorAreaM2[i], after.Heating[i], after.PvKwp[i] - before.PvKwp[i], savings, heatingOnly);
         }
     }
 }

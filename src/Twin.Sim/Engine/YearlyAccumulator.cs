@@ -251,7 +251,7 @@ public static partial class Simulator
             return (co2, cost);
         }
 
-        public SimulationResult ToResult(string?[] reasons, int[] package, int[] ry, double[] subsidyByBuilding, PackageCost[] costs, BuildingStates b, BuildingStates a, EnergyColumns eb, EnergyColumns ea, ThermalColumns thBefore, string?[] classBefore)
+        public SimulationResult ToResult(string?[] reasons, int[] package, int[] ry, double[] subsidyByBuilding, PackageCost[] costs, BuildingStates b, BuildingStates a, EnergyColumns eb, EnergyColumns ea, ThermalColumns thBefore, string?[] classBefore, IReadOnlyList<SubsidyLine>?[]? subsidyLines)
         {
             SimulationData d = run.Data;
             double[] fp = d.PrimaryFactors;
@@ -323,6 +323,7 @@ public static partial class Simulator
                 Package = packageId,
                 RenovationYear = ry,
                 HeatingBefore = heatingBefore,
+                SubsidyLines = subsidyLines,
                 HeatingBeforeSource = b.HeatingSource,
                 RenewedYearBefore = b.RenewedYear,
                 RenewalSourceBefore = b.RenewalSource,

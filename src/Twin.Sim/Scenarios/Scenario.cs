@@ -230,4 +230,45 @@ public sealed record SubsidyProgramme
 
     /// <summary>Last year of the programme; null = to the end.</summary>
     public int? ToYear { get; init; }
+
+    /// <summary>Grant: share of the eligible cost by the owners' income tier (Czyste Powietrze: basic 0.4, increased 0.7, highest 1.0); empty = <see cref="Share"/>.</summary>
+    public IReadOnlyDictionary<string, double> ShareByTier { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>Grant: cap per building by income tier [EUR].</summary>
+    public IReadOnlyDictionary<string, double> CapByTierEur { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>The owners' income tier, a key of <see cref="ShareByTier"/>; the advisor's --income-tier sets it.</summary>
+    public string? Tier { get; init; }
+
+    /// <summary>
+    /// Eligible items with the most of each item's cost the programme counts [EUR] (null = all of it): <c>insulation-per-m2</c>
+    /// (per m² of insulated wall, roof and floor), <c>windows-per-m2</c> (per m² of window), <c>ventilation</c>, <c>pv</c>, and heat
+    /// generators by name (<c>air-heat-pump</c>, <c>district-heat</c>, …). Empty: the whole investment is eligible; otherwise only
+    /// the listed items are.
+    /// </summary>
+    public IReadOnlyDictionary<string, double?> ItemCapsEur { get; init; } = new Dictionary<string, double?>(StringComparer.Ordinal);
+
+    /// <summary>Grant: the share instead of <see cref="Share"/> when the package also installs PV of at least the minimum size (premia termomodernizacyjna: 21 %).</summary>
+    public double? ShareWithPv { get; init; }
+
+    /// <summary>The smallest PV that earns <see cref="ShareWithPv"/> on single-family houses (SFH, TH) [kWp].</summary>
+    public double PvMinKwpSingleFamily { get; init; }
+
+    /// <summary>The smallest PV that earns <see cref="ShareWithPv"/> on other buildings [kWp].</summary>
+    public double PvMinKwpOther { get; init; }
+
+    /// <summary>The least reduction of the building's energy demand (standard-use final energy) the programme requires [-]; null = none.</summary>
+    public double? MinSavingsShare { get; init; }
+
+    /// <summary>As <see cref="MinSavingsShare"/> for a package that only changes the heating system.</summary>
+    public double? MinSavingsShareHeatingOnly { get; init; }
+
+    /// <summary>No solid-fuel (coal) boiler may remain after the renovation (Czyste Powietrze's replacement condition).</summary>
+    public bool NoSolidFuelAfter { get; init; }
+
+    /// <summary>PV is funded only together with an energy storage (Mój Prąd 6.0 from 2024-08-01); the engine models none, so PV earns nothing.</summary>
+    public bool RequiresStorage { get; init; }
+
+    /// <summary>The data-folder rule file this programme was read from (scenarios write <c>{ "rules": "id" }</c>), null when written inline.</summary>
+    public string? Rules { get; init; }
 }

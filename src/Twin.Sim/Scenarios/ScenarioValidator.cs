@@ -189,6 +189,8 @@ public static partial class ScenarioValidator
             {
                 p.Add(new($"$.subsidies[{i}].taxRate", "a tax relief needs the owners' marginal income-tax rate (e.g. 0.12)"));
             }
+
+            CheckProgrammeRules(p, $"$.subsidies[{i}]", sp);
         }
 
         return p;
@@ -222,6 +224,54 @@ public static partial class ScenarioValidator
 
     /// <summary>The kebab-case name of a heat generator, e.g. air-heat-pump.</summary>
     public static string KebabName(HeatingSystem h) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(h.ToString());
+
+    /// <summary>The items a programme's <see cref="SubsidyProgramme.ItemCapsEur"/> may list.</summary>
+    public static IReadOnlyList<string> SubsidyItems { get; } = ["insulation-per-m2", "windows-per-m2", "ventilation", "pv", .. Enum.GetValues<Systems.HeatingSystem>().Select(KebabName)];
+
+    private static void CheckProgrammeRules(List<ScenarioProblem> p, string at, SubsidyProgramme sp)
+    {
+        foreach ((string tier, double share) in sp.ShareByTier.Where(x => x.Value is < 0 or > 1))
+        {
+            p.Add(new($"{at}.shareByTier.{tier}", $"{share} is outside 0–1"));
+        }
+
+        foreach ((string tier, double cap) in sp.CapByTierEur.Where(x => x.Value < 0 || !sp.ShareByTier.ContainsKey(x.Key)))
+        {
+            p.Add(new($"{at}.capByTierEur.{tier}", cap < 0 ? "must not be negative" : $"'{tier}' is not a tier of shareByTier ({string.Join(", ", sp.ShareByTier.Keys)})"));
+        }
+
+        if (sp.ShareByTier.Count > 0 && (sp.Tier is null || !sp.ShareByTier.ContainsKey(sp.Tier)))
+        {
+            string? close = sp.Tier is null ? null : Core.Validation.Suggestions.Closest(sp.Tier, sp.ShareByTier.Keys);
+            p.Add(new($"{at}.tier", $"{(sp.Tier is null ? "the owners' income tier is missing" : $"'{sp.Tier}' is not a tier")}{(close is null ? string.Empty : $" (did you mean '{close}'?)")}; use one of {string.Join(", ", sp.ShareByTier.Keys)}"));
+        }
+
+        foreach ((string item, double? cap) in sp.ItemCapsEur)
+        {
+            if (!SubsidyItems.Contains(item))
+            {
+                string? close = Core.Validation.Suggestions.Closest(item, SubsidyItems);
+                p.Add(new($"{at}.itemCapsEur.{item}", $"is not an item{(close is null ? string.Empty : $" (did you mean '{close}'?)")}; use {string.Join(", ", SubsidyItems)}"));
+            }
+            else if (cap is < 0)
+            {
+                p.Add(new($"{at}.itemCapsEur.{item}", "must not be negative"));
+            }
+        }
+
+        foreach ((string name, double? v) in new[] { ("shareWithPv", sp.ShareWithPv), ("minSavingsShare", sp.MinSavingsShare), ("minSavingsShareHeatingOnly", sp.MinSavingsShareHeatingOnly) })
+        {
+            if (v is < 0 or > 1)
+            {
+                p.Add(new($"{at}.{name}", $"{v} is outside 0–1"));
+            }
+        }
+
+        if (sp.PvMinKwpSingleFamily < 0 || sp.PvMinKwpOther < 0)
+        {
+            p.Add(new(at, "PV minimum sizes must not be negative"));
+        }
+    }
 
     private static void CheckTrajectories(List<ScenarioProblem> p, string at, IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>> map, double min, double max)
     {

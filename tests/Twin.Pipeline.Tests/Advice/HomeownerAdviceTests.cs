@@ -116,12 +116,14 @@ public sealed class HomeownerAdviceTests
         // The tax relief of a house: 53,000 PLN (12,649.165 EUR) × 12 % once the grant leaves more than the cap.
         Sim.Economics.SubsidyLine relief = house.Packages[0].Subsidies.Single(l => l.Programme == "ulga-termomodernizacyjna");
         Assert.Equal(12649.165 * 0.12, relief.AmountEur, 1e-6);
-        Assert.True(house.Packages[0].Subsidies.Single(l => l.Programme == "illustrative-40pct").Illustrative);
+        Assert.All(house.Packages[0].Subsidies, l => Assert.False(l.Illustrative)); // the advisor's programmes are the real ones
+        Assert.True(house.Packages[0].Subsidies.Single(l => l.Programme == "czyste-powietrze-2025").AmountEur > 0);
 
         AdviceReport block = Advising.ForHouse(PipelineFixtures.Data, Advisor, "apartment-block", 1975, 3500, "district-heat");
         Sim.Economics.SubsidyLine none = block.Packages[0].Subsidies.Single(l => l.Programme == "ulga-termomodernizacyjna");
         Assert.Equal(0, none.AmountEur);
         Assert.Equal("only for SFH, TH, not AB", none.Reason);
+        Assert.StartsWith("16 %", block.Packages[0].Subsidies.Single(l => l.Programme == "premia-termomodernizacyjna").Reason, StringComparison.Ordinal);
         Assert.Contains("For package 1:", AdviceHtml.Render(block, DisplayCurrency.Eur), StringComparison.Ordinal);
     }
 }

@@ -80,7 +80,7 @@ public sealed class ScenarioSchemaTests
     {
         string json = File.ReadAllText(Path.Combine(Folder, file));
         Assert.True(SchemaAccepts(json), $"{file}: the schema refuses it");
-        Assert.Equal(string.Empty, TwinRefusal(json));
+        Assert.Equal(string.Empty, TwinRefusal(json, Path.Combine(Folder, file)));
     }
 
     [Theory]
@@ -138,11 +138,13 @@ public sealed class ScenarioSchemaTests
     }
 
     /// <summary>Why twin refuses the scenario (read or validated), or empty.</summary>
-    private static string TwinRefusal(string json)
+    /// <summary>What twin says about a scenario: its rule files resolved as a run would (relative to <paramref name="path"/>), then parsed and validated.</summary>
+    private static string TwinRefusal(string json, string? path = null)
     {
         try
         {
-            return string.Join("; ", ScenarioValidator.Validate(ScenarioJson.Parse(json, "s.json")));
+            string resolved = Twin.Pipeline.IO.SubsidyRuleFiles.Resolve(json, path ?? Path.Combine(Folder, "s.json")).Json;
+            return string.Join("; ", ScenarioValidator.Validate(ScenarioJson.Parse(resolved, "s.json")));
         }
         catch (InputException ex)
         {
