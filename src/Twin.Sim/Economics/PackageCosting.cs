@@ -39,8 +39,9 @@ public readonly record struct PackageCost(double EnvelopeEur, double WindowsEur,
 /// Costs of renovation measures from sourced unit costs (data/samples/defaults/unit_costs.csv):
 /// insulation cost = fix + per-cm × thickness, thickness = λ·(1/U_new − 1/U_old) (the added resistance that
 /// reaches the target); windows per m² (triple glazing for U ≤ 1.0, else double); ventilation per m² floor;
-/// heat generators per kW of design heat load after the envelope measures; PV per kWp. German envelope and
-/// ventilation costs are scaled by the Eurostat price-level ratio PL/DE (PyPSA-Eur practice).
+/// heat generators per kW of design heat load after the envelope measures; PV per kWp. German envelope, window and
+/// ventilation costs are scaled by the Eurostat price-level ratio PL/DE of 2018 (PyPSA-Eur practice) and brought to
+/// end-2023 Polish prices with the GUS construction price index.
 /// </summary>
 public static class PackageCosting
 {
@@ -50,7 +51,8 @@ public static class PackageCosting
     internal static PackageCost Cost(SimulationData d, BuildingStock s, int i, TypeModel t, in EnvelopeSpec before, in EnvelopeSpec after, double heatRecoveryBefore, double heatRecoveryAfter, HeatingSystem heatingBefore, HeatingSystem heatingAfter, double designLoadAfterKw, double pvKwp)
     {
         UnitCosts c = d.Costs;
-        double pli = c["price_level_factor"];
+        // German prices × the PL/DE price level (2018) × Polish construction price growth since (GUS, to end-2023).
+        double pli = c["price_level_factor"] * c["construction_price_index_pl"];
         double lambda = c["insulation_lambda"];
         double door = t.DoorAreaPerM2Ref * s.HeatedFloorAreaM2[i];
         double wall = Math.Max(0, s.WallAreaM2[i] - door);

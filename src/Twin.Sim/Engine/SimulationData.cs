@@ -163,14 +163,14 @@ public sealed record SimulationData(
     public static readonly IReadOnlyList<string> RequiredUnitCosts =
     [
         "wall_fix", "wall_per_cm", "roof_fix", "roof_per_cm", "floor_fix", "floor_per_cm", "envelope_lifetime", "window_double", "window_triple",
-        "window_lifetime", "ventilation_hr", "ventilation_lifetime", "price_level_factor", "insulation_lambda", "pv_investment", "pv_lifetime",
+        "window_lifetime", "ventilation_hr", "ventilation_lifetime", "price_level_factor", "construction_price_index_pl", "insulation_lambda", "pv_investment", "pv_lifetime",
         "pv_kwp_per_m2", "pv_specific_yield", "pv_self_consumption", "heat_load_min_kw",
         "envelope_maintenance", "window_maintenance", "ventilation_maintenance", "pv_maintenance",
         "wall_energy_share", "roof_energy_share", "floor_energy_share", "window_energy_share", "exchange_rate_pln_per_eur",
     ];
 
     /// <summary>Unit-cost items that must be positive (a conductivity, lifetimes).</summary>
-    private static readonly string[] PositiveCosts = ["insulation_lambda", "envelope_lifetime", "window_lifetime", "ventilation_lifetime", "pv_lifetime"];
+    private static readonly string[] PositiveCosts = ["construction_price_index_pl", "insulation_lambda", "envelope_lifetime", "window_lifetime", "ventilation_lifetime", "pv_lifetime"];
 
     /// <summary>Unit-cost items that are shares or ratios [-] and must lie in 0–1.</summary>
     private static readonly HashSet<string> FractionCosts = new(StringComparer.Ordinal)

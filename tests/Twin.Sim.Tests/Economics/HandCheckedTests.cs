@@ -10,7 +10,7 @@ namespace Twin.Sim.Tests.Economics;
 /// </summary>
 public sealed class HandCheckedTests
 {
-    private const double Pli = 0.5216; // price_level_factor: German envelope, window and ventilation prices × PL/DE (Eurostat)
+    private const double Pli = 0.5216 * 1.356; // German envelope, window and ventilation prices × PL/DE (Eurostat 2018) × GUS construction prices 2018 → end-2023
     private const double GasPrice = 0.08, ElectricityPrice = 0.24, ExportPrice = 0.05, GasCo2 = 0.2, ElectricityCo2 = 0.6;
 
     /// <summary>SFH.01 (≤ 1945), 100 m², gas-heated, 2025–2034 at 5 %/a, everyone renovated in 2025, constant prices and factors.</summary>
@@ -36,8 +36,13 @@ public sealed class HandCheckedTests
     [Fact]
     public void WallInsulation_Npv_WithResidualValue_AndPayback()
     {
-        SimulationResult r = Run(new RenovationPackage { Id = "wall", Envelope = new EnvelopeTarget { WallInsulationCm = 10 } });
-        // Investment: (opaque wall 100 m² − door 2 m²/71.4 m² × 100 m² = 2.8011 m²) × (70.34 + 2.36 × 10 cm) EUR/m² × 0.5216.
+        // Gas at twice the constant price of the other tests, so that the works pay back within the 10-year horizon.
+        const double Gas = 2 * GasPrice;
+        SimulationResult r = Run(new RenovationPackage { Id = "wall", Envelope = new EnvelopeTarget { WallInsulationCm = 10 } }, change: s => s with
+        {
+            PricesEurPerKWh = new Dictionary<string, IReadOnlyDictionary<int, double>>(s.PricesEurPerKWh) { ["gas"] = new Dictionary<int, double> { [2025] = Gas } },
+        });
+        // Investment: (opaque wall 100 m² − door 2 m²/71.4 m² × 100 m² = 2.8011 m²) × (70.34 + 2.36 × 10 cm) EUR/m² × 0.5216 × 1.356.
         double wall = 100 - (2.0 / 71.4 * 100);
         double investment = wall * (70.34 + (2.36 * 10)) * Pli;
         Assert.Equal(investment, r.InvestmentEur[0], 1e-6);
@@ -45,9 +50,9 @@ public sealed class HandCheckedTests
         double energyRelated = investment * 0.415;
         Assert.Equal(investment - energyRelated, r.AnywayEur[0], 1e-6);
 
-        // Savings each year: the gas no longer burnt × 0.08 EUR/kWh (boiler efficiency is inside the gas figures); the boiler
+        // Savings each year: the gas no longer burnt × 0.16 EUR/kWh (boiler efficiency is inside the gas figures); the boiler
         // stays, so its maintenance and replacement are the same with and without the renovation.
-        double saving = (r.FinalBeforeKWh[0][0] - r.FinalAfterKWh[0][0]) * GasPrice;
+        double saving = (r.FinalBeforeKWh[0][0] - r.FinalAfterKWh[0][0]) * Gas;
         Assert.True(saving > 0);
         Assert.Equal(energyRelated / saving, r.SimplePaybackYears[0], 1e-9);
 

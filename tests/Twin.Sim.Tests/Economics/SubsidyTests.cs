@@ -59,8 +59,8 @@ public sealed class InsulationPackageTests
             return r.InvestmentEur[0];
         }
 
-        // unit_costs.csv: wall 70.34 EUR/m² + 2.36 EUR/(m² cm), German prices × 0.5216 (Eurostat PL/DE)
-        const double Fix = 70.34, PerCm = 2.36, Pli = 0.5216;
+        // unit_costs.csv: wall 70.34 EUR/m² + 2.36 EUR/(m² cm), German prices × 0.5216 (Eurostat PL/DE) × 1.356 (GUS construction prices 2018 → end-2023)
+        const double Fix = 70.34, PerCm = 2.36, Pli = 0.5216 * 1.356;
         double i16 = Invest(16, out SimulationResult r16), i8 = Invest(8, out _);
         double wallM2 = (i16 - i8) / (PerCm * 8 * Pli);
         Assert.Equal(wallM2 * (Fix + (PerCm * 16)) * Pli, i16, 1e-6 * i16);
