@@ -129,6 +129,7 @@ public sealed class TwinData
             new("data:district-heat-networks", Path.Combine(root, "defaults", "district_heat_networks.csv")),
             new("data:heating-bans", Path.Combine(root, "defaults", "heating_bans.csv")),
             new("data:renewal-shares", Path.Combine(root, "defaults", "renewal_shares.csv")),
+            new("data:ep-limits", Path.Combine(root, "defaults", "ep_limits.csv")),
         };
         string F(string role) => files.First(f => f.Role == role).Path;
 
@@ -146,10 +147,10 @@ public sealed class TwinData
         CsvTable? carriers = read.Csv(F("data:carriers"), "carrier"), systems = read.Csv(F("data:heating-systems"), "heat-generator"),
             costs = read.Csv(F("data:unit-costs"), "unit-cost"), heating = read.Csv(F("data:current-heating"), "current-heating"), classes = read.Csv(F("data:energy-classes"), "energy-class"),
             calibration = read.Csv(F("data:consumption-calibration"), "consumption-calibration"), networkTable = read.Csv(F("data:district-heat-networks"), "district-heat-network"),
-            banTable = read.Csv(F("data:heating-bans"), "heating-ban"), shareTable = read.Csv(F("data:renewal-shares"), "renewal-share");
+            banTable = read.Csv(F("data:heating-bans"), "heating-ban"), shareTable = read.Csv(F("data:renewal-shares"), "renewal-share"), limitTable = read.Csv(F("data:ep-limits"), "ep-limit");
         SimulationData? data = null;
         IReadOnlyList<DistrictHeatNetwork> networks = [];
-        if (catalog is not null && measures is not null && chosen is not null && monthly is not null && carriers is not null && systems is not null && costs is not null && heating is not null && classes is not null && calibration is not null && networkTable is not null && banTable is not null && shareTable is not null)
+        if (catalog is not null && measures is not null && chosen is not null && monthly is not null && carriers is not null && systems is not null && costs is not null && heating is not null && classes is not null && calibration is not null && networkTable is not null && banTable is not null && shareTable is not null && limitTable is not null)
         {
             // A seasonal climate has no annual irradiation for PV: take it from the Warsaw monthly table (NSRDB 2019).
             chosen = chosen with { AnnualHorizontalKWhPerM2 = chosen.IsSeasonal ? monthly.AnnualHorizontal : chosen.AnnualHorizontal };
@@ -157,7 +158,7 @@ public sealed class TwinData
             {
                 data = SimulationData.FromTables(catalog, measures, chosen, carriers, systems, costs, heating, classes, calibration);
                 (networks, DistrictHeatNetwork network) = SimulationData.NetworksFromTable(networkTable);
-                data = data.WithNetwork(network) with { HeatingBans = SimulationData.HeatingBansFromTable(banTable), RenewalShares = SimulationData.RenewalSharesFromTable(shareTable) };
+                data = data.WithNetwork(network) with { HeatingBans = SimulationData.HeatingBansFromTable(banTable), RenewalShares = SimulationData.RenewalSharesFromTable(shareTable), EpLimits = SimulationData.EpLimitsFromTable(limitTable) };
             }
             catch (InputException ex)
             {

@@ -201,8 +201,21 @@ public static class Advising
             NotOffered = notOffered,
             City = d.City,
             Programmes = advisor.Scenario.Subsidies,
-            Notes = ClassNotes(d.ClassScale, one.SizeClass[0], packages),
+            Notes = [.. ClassNotes(d.ClassScale, one.SizeClass[0], packages), .. EpLimitNote(d, one.SizeClass[0], packages)],
         };
+    }
+
+    /// <summary>Which packages bring EP down to the new-build limit of the size class (WT 2021), where there is a sourced one.</summary>
+    private static IEnumerable<string> EpLimitNote(SimulationData d, SizeClass size, IReadOnlyList<Sim.Engine.Advice> packages)
+    {
+        if (!d.EpLimits.TryGetValue(size, out EpLimit? limit) || packages.Count == 0)
+        {
+            yield break;
+        }
+
+        CultureInfo ci = CultureInfo.InvariantCulture;
+        string[] meet = packages.Where(p => p.PrimaryAfterKWhPerM2 <= limit.MaxKWhPerM2).Select(p => string.Create(ci, $"{p.Package} ({p.PrimaryAfterKWhPerM2:0})")).ToArray();
+        yield return string.Create(ci, $"New-build EP limit for this house (WT 2021 § 329): {limit.MaxKWhPerM2:0} kWh/(m²·a); {(meet.Length == 0 ? "no package reaches it" : "reached by " + string.Join(", ", meet))}.");
     }
 
     /// <summary>A note for every class (before, and after each package) whose value (EP or final energy per m², by the scale's basis) lies within <see cref="ClassEdgeShare"/> of a boundary.</summary>

@@ -74,6 +74,8 @@ public static class RunTables
             N($"co2_{r.Years[^1]}_kg", i => r.Co2EndYearKg[i]),
             N("primary_energy_before_kwh_per_m2", i => r.PrimaryBeforeKWhPerM2[i]),
             N("primary_energy_after_kwh_per_m2", i => r.PrimaryAfterKWhPerM2[i]),
+            C("ep_limit_kwh_per_m2", i => r.Simulated[i] && d.EpLimits.TryGetValue(s.SizeClass[i], out EpLimit? l) ? l.MaxKWhPerM2 : null),
+            C("meets_ep_limit_after", i => r.Simulated[i] && d.EpLimits.TryGetValue(s.SizeClass[i], out EpLimit? l) ? r.PrimaryAfterKWhPerM2[i] <= l.MaxKWhPerM2 : null),
             C("class_before", i => r.ClassBefore[i]),
             C("class_after", i => r.ClassAfter[i]),
             N($"energy_cost_{r.Years[0]}_eur", i => r.EnergyCostStartYearEur[i]),

@@ -32,3 +32,6 @@ public sealed record RenewalShare(SizeClass SizeClass, int YearFrom, int YearTo,
         return null;
     }
 }
+
+/// <summary>The largest EP a new building may have [kWh/(m²·a)], from a date, with its source (data/samples/defaults/ep_limits.csv).</summary>
+public sealed record EpLimit(double MaxKWhPerM2, DateOnly From, string Source);

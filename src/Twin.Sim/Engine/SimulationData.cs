@@ -53,6 +53,40 @@ public sealed record SimulationData(
     /// <summary>The city or area the stock is in (for <see cref="HeatingBans"/>); null: unknown, no ban applies.</summary>
     public string? City { get; init; }
 
+    /// <summary>The largest EP (heating and hot water) a new building of each size class may have [kWh/(m²·a)] (WT 2021, § 329); size classes without a sourced limit are absent.</summary>
+    public IReadOnlyDictionary<SizeClass, EpLimit> EpLimits { get; init; } = new Dictionary<SizeClass, EpLimit>();
+
+    /// <summary>Reads an EP-limit table: size_class, ep_max_kwh_per_m2, from (yyyy-MM-dd), source.</summary>
+    /// <exception cref="InputException">A column is missing, a size class is unknown or repeated, a value implausible.</exception>
+    public static IReadOnlyDictionary<SizeClass, EpLimit> EpLimitsFromTable(CsvTable table)
+    {
+        var issues = new List<DataIssue>();
+        var t = new TableReader(table, issues, "size_class");
+        var map = new Dictionary<SizeClass, EpLimit>();
+        if (t.Require("size_class", "ep_max_kwh_per_m2", "from", "source"))
+        {
+            foreach (string[] row in table.Rows)
+            {
+                string key = t.Key(row);
+                if (!Enum.TryParse(key, ignoreCase: false, out SizeClass size) || size == SizeClass.Unknown || !Enum.IsDefined(size) || map.ContainsKey(size))
+                {
+                    t.Add(key, "size_class", key, null, map.ContainsKey(size) ? "is listed twice" : "is not a size class", "Use SFH, TH, MFH or AB, once each.");
+                    continue;
+                }
+
+                if (!DateOnly.TryParseExact(table.Get(row, "from"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly from))
+                {
+                    t.Add(key, "from", table.Get(row, "from"), null, "is not a date", "Write the date the limit applies from as yyyy-MM-dd.");
+                }
+
+                // Bounds: Polish EP limits have ranged from 45 (public, 2021) to 190 (health care) kWh/(m²·a).
+                map[size] = new EpLimit(t.Number(row, "ep_max_kwh_per_m2", "kWh/(m2 a)", 0, 500), from, table.Get(row, "source"));
+            }
+        }
+
+        return issues.Count > 0 ? throw new InputException(issues) : map;
+    }
+
     /// <summary>Default shares of elements renewed since construction, by size class and period, for buildings whose stock states none; empty = as built.</summary>
     public IReadOnlyList<RenewalShare> RenewalShares { get; init; } = [];
 

@@ -126,4 +126,21 @@ public sealed class HomeownerAdviceTests
         Assert.StartsWith("16 %", block.Packages[0].Subsidies.Single(l => l.Programme == "premia-termomodernizacyjna").Reason, StringComparison.Ordinal);
         Assert.Contains("For package 1:", AdviceHtml.Render(block, DisplayCurrency.Eur), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void NewBuildEpLimit_NamedForHouses_WhereASourcedLimitExists()
+    {
+        AdviceReport house = Advising.ForHouse(PipelineFixtures.Data, Advisor, "detached", 1965, 140, "coal-boiler");
+        string note = Assert.Single(house.Notes, n => n.StartsWith("New-build EP limit", StringComparison.Ordinal));
+        Assert.Contains("70 kWh/(m²·a)", note, StringComparison.Ordinal);
+        foreach (Sim.Engine.Advice a in house.Packages)
+        {
+            Assert.Equal(a.PrimaryAfterKWhPerM2 <= 70, note.Contains(a.Package + " (", StringComparison.Ordinal));
+        }
+
+        AdviceReport block = Advising.ForHouse(PipelineFixtures.Data, Advisor, "apartment-block", 1975, 3500, "district-heat");
+        Assert.DoesNotContain(block.Notes, n => n.StartsWith("New-build EP limit", StringComparison.Ordinal)); // no sourced multi-family limit
+        var twice = Twin.Core.IO.CsvTable.Parse("size_class,ep_max_kwh_per_m2,from,source\nSFH,70,2020-12-31,s\nSFH,65,2020-12-31,s\n", "ep_limits.csv");
+        Assert.Contains(Assert.Throws<InputException>(() => Sim.Engine.SimulationData.EpLimitsFromTable(twice)).Issues, i => i.Message == "is listed twice");
+    }
 }
