@@ -48,7 +48,7 @@ public static class AdviceHtml
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>Renovation advice</title>
             <style>
-            @page { size: A4 landscape; margin: 12mm; }
+            @page { size: A4 landscape; margin: 10mm; }
             body { font: 8.5pt/1.25 "DejaVu Sans", Arial, sans-serif; color: #111; margin: 0; }
             h1 { font-size: 14pt; margin: 0 0 1.5mm; } h2 { font-size: 10pt; margin: 2.5mm 0 0.8mm; }
             table { border-collapse: collapse; width: 100%; font-size: 8pt; } th, td { padding: 0.8mm 1.2mm; border-bottom: 0.3mm solid #ccc; vertical-align: top; }
@@ -89,9 +89,10 @@ public static class AdviceHtml
         if (report.NotOffered.Count > 0)
         {
             h.Append("<h2>Not offered</h2><ul>");
-            foreach (Sim.Engine.NotOffered n in report.NotOffered)
+            // One line per reason (a Kraków coal house has three packages refused for the same ban), so the page stays one page.
+            foreach (IGrouping<string, Sim.Engine.NotOffered> g in report.NotOffered.GroupBy(n => n.Reason, StringComparer.Ordinal))
             {
-                h.Append(ci, $"<li><b>{E(n.Description.Length > 0 ? n.Description : n.Package)}</b>: {E(n.Reason)}</li>");
+                h.Append(ci, $"<li>{string.Join(", ", g.Select(n => $"<b>{E(n.Description.Length > 0 ? n.Description : n.Package)}</b>"))}: {E(g.Key)}</li>");
             }
 
             h.Append("</ul>");
@@ -103,10 +104,10 @@ public static class AdviceHtml
             IReadOnlyList<Sim.Economics.SubsidyLine> best = report.Packages.Count > 0 ? report.Packages[0].Subsidies : [];
             foreach (Sim.Scenarios.SubsidyProgramme p in report.Programmes)
             {
-                string what = p.Kind == Sim.Scenarios.SubsidyKind.TaxRelief
-                    ? string.Create(ci, $"tax relief: up to {M(p.CapPerTaxpayerEur ?? 0)} {currency.Code} per taxpayer × {p.Taxpayers} deducted at {p.TaxRate:P0}")
-                    : string.Create(ci, $"grant of {p.Share:P0} of the investment, at most {M(p.CapPerBuildingEur ?? double.NaN)} {currency.Code}");
-                string label = p.Illustrative ? " — <b>illustrative, not a real programme's rules</b>" : $" — {E(p.Source)}{(p.Edition is null ? string.Empty : $", edition {E(p.Edition)}")}";
+                string what = Describe(p, M, currency.Code);
+                // The full source is in the rule file (and the JSON output); the page names the edition and the file.
+                string label = p.Illustrative ? " — <b>illustrative, not a real programme's rules</b>"
+                    : $" — edition {E(p.Edition ?? "not stated")}{(p.Rules is null ? string.Empty : $", rules: subsidies/{E(p.Rules)}.json")}";
                 string forBest = best.FirstOrDefault(l => l.Programme == p.Name) is { } line
                     ? string.Create(ci, $" <b>For package 1: {M(line.AmountEur)} {currency.Code}</b> ({E(line.Reason)}).")
                     : string.Empty;
@@ -129,12 +130,32 @@ public static class AdviceHtml
             include maintenance and replacements (EN 15459-1); the anyway part of façade and roof works (render, scaffolding due
             anyway) is left out of them: payback = (net cost − anyway) / savings of energy and maintenance; the discounted payback
             also counts the replacement of the old boiler that the package avoids.
-            Investment costs are German prices scaled to Polish price levels; Czyste Powietrze's rules are not modelled yet —
-            ask for a quote and check each programme's current terms. CO₂ and EP are for
+            Investment costs are German unit costs brought to Polish prices (Eurostat price level, GUS construction prices to
+            end-2023) — ask for a quote; support follows each programme's rule file (thresholds partly from third-party
+            transcriptions) — check its current terms with the operator. CO₂ and EP are for
             heating and hot water. Class and EP are computed at standard use, as a certificate does (the scale of the data folder:
             by default the draft Polish A+–G on EP).</p>
             </body></html>
             """);
         return h.ToString();
+    }
+
+    /// <summary>A programme's rules in one line: tax relief, tiered grant with capped items, or share with caps.</summary>
+    private static string Describe(Sim.Scenarios.SubsidyProgramme p, Func<double, string> money, string code)
+    {
+        CultureInfo ci = CultureInfo.InvariantCulture;
+        if (p.Kind == Sim.Scenarios.SubsidyKind.TaxRelief)
+        {
+            return string.Create(ci, $"tax relief: up to {money(p.CapPerTaxpayerEur ?? 0)} {code} per taxpayer × {p.Taxpayers} deducted at {p.TaxRate:P0}");
+        }
+
+        string share = p.ShareByTier.Count > 0
+            ? $"{string.Join(" / ", p.ShareByTier.Select(t => string.Create(ci, $"{t.Value:P0}")))} by income tier ({string.Join(" / ", p.ShareByTier.Keys)}; here {p.Tier})"
+            : string.Create(ci, $"{p.Share:P0}{(p.ShareWithPv is double w ? $" ({w:P0} with PV)" : string.Empty)}");
+        string of = p.ItemCapsEur.Count > 0 ? "of the eligible items, each up to its maximum cost" : "of the investment";
+        double? cap = p.Tier is string tier && p.CapByTierEur.TryGetValue(tier, out double c) ? c : p.CapPerBuildingEur;
+        string most = cap is double m ? $", at most {money(m)} {code}" : string.Empty;
+        string needs = p.MinSavingsShare is double s ? string.Create(ci, $"; the demand must fall by ≥ {s:P0}") : string.Empty;
+        return $"grant of {share} {of}{most}{needs}";
     }
 }
