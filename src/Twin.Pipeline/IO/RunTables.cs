@@ -29,7 +29,7 @@ public static class RunTables
 
         AttributeColumn N(string name, Func<int, double> f) => ColumnRegistry.Numbers(OutputTable.Buildings, name, Num(f));
         AttributeColumn C(string name, Func<int, object?> f) => ColumnRegistry.Column(OutputTable.Buildings, name, Enumerable.Range(0, n).Select(f).ToArray());
-        object? Year(int y) => y == 0 ? null : (long)y;
+        object? Year(int y) => y == 0 ? null : Boxed(y);
         List<AttributeColumn> columns =
         [
             C("building_id", i => s.Ids[i]),
@@ -44,7 +44,7 @@ public static class RunTables
             C("not_simulated_reason", i => r.NotSimulatedReason[i]),
             C("heating_before", i => r.Simulated[i] ? r.HeatingBefore[i] : null),
             C("heating_before_source", i => r.Simulated[i] ? Name(r.HeatingBeforeSource[i]) : null),
-            .. Enum.GetValues<EnvelopeElement>().Select(e => C(ColumnRegistry.RenewalColumn(e), i => r.Simulated[i] ? (long)r.RenewedYearBefore[(int)e][i] : null)),
+            .. Enum.GetValues<EnvelopeElement>().Select(e => C(ColumnRegistry.RenewalColumn(e), i => r.Simulated[i] ? Boxed(r.RenewedYearBefore[(int)e][i]) : null)),
             C("renewal_source", i => r.Simulated[i] ? Name(r.RenewalSourceBefore[i]) : null),
             C("package", i => r.Package[i]),
             C("renovation_year", i => Year(r.RenovationYear[i])),
@@ -74,8 +74,8 @@ public static class RunTables
             N($"co2_{r.Years[^1]}_kg", i => r.Co2EndYearKg[i]),
             N("primary_energy_before_kwh_per_m2", i => r.PrimaryBeforeKWhPerM2[i]),
             N("primary_energy_after_kwh_per_m2", i => r.PrimaryAfterKWhPerM2[i]),
-            C("ep_limit_kwh_per_m2", i => r.Simulated[i] && d.EpLimits.TryGetValue(s.SizeClass[i], out EpLimit? l) ? l.MaxKWhPerM2 : null),
-            C("meets_ep_limit_after", i => r.Simulated[i] && d.EpLimits.TryGetValue(s.SizeClass[i], out EpLimit? l) ? r.PrimaryAfterKWhPerM2[i] <= l.MaxKWhPerM2 : null),
+            N("ep_limit_kwh_per_m2", i => d.EpLimits.TryGetValue(s.SizeClass[i], out EpLimit? l) ? l.MaxKWhPerM2 : double.NaN),
+            C("meets_ep_limit_after", i => r.Simulated[i] && d.EpLimits.TryGetValue(s.SizeClass[i], out EpLimit? l) ? Boxed(r.PrimaryAfterKWhPerM2[i] <= l.MaxKWhPerM2) : null),
             C("class_before", i => r.ClassBefore[i]),
             C("class_after", i => r.ClassAfter[i]),
             N($"energy_cost_{r.Years[0]}_eur", i => r.EnergyCostStartYearEur[i]),
@@ -139,7 +139,17 @@ public static class RunTables
         ];
     }
 
-    private static string Name(AttributeSource source) => source.ToString().ToLowerInvariant();
+    private static readonly string[] SourceNames = Enum.GetValues<AttributeSource>().Select(x => x.ToString().ToLowerInvariant()).ToArray();
+
+    private static string Name(AttributeSource source) => SourceNames[(int)source];
+
+    // Boxed values shared by every row (a million-building table would otherwise box each year and flag anew).
+    private static readonly object[] BoxedYears = Enumerable.Range(-1, 2200 + 2).Select(y => (object)(long)y).ToArray();
+    private static readonly object True = true, False = false;
+
+    private static object Boxed(int year) => year is >= -1 and <= 2200 ? BoxedYears[year + 1] : (long)year;
+
+    private static object Boxed(bool b) => b ? True : False;
 
     /// <summary>A carrier's camelCase name as a column stem: districtHeat → district_heat.</summary>
     public static string Snake(string camel) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(camel);
