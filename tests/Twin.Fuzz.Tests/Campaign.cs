@@ -238,7 +238,13 @@ internal sealed partial class Campaign(Corpus corpus, int seed)
             {
                 (string name, string json) = corpus.Scenarios[rng.Next(corpus.Scenarios.Count)];
                 Mutant m = Mutations.Json(json, rng);
-                string path = Write(dir, name, m.Bytes);
+                // Beside a copy of the data folder's rule files, as in the data folder, so that { "rules": "id" } resolves.
+                string path = Write(Path.Combine(dir, "scenarios"), name, m.Bytes);
+                Directory.CreateDirectory(Path.Combine(dir, "subsidies"));
+                foreach (string rules in Directory.GetFiles(Path.Combine(corpus.Data.Folder, "subsidies"), "*.json"))
+                {
+                    File.Copy(rules, Path.Combine(dir, "subsidies", Path.GetFileName(rules)));
+                }
 
                 // What the shipped schema refuses twin must refuse too (the validator checks more: cross-references, magnitudes).
                 bool schemaRefuses = !SchemaAccepts(m.Bytes);
@@ -401,6 +407,7 @@ internal sealed partial class Campaign(Corpus corpus, int seed)
 
     private static string Write(string dir, string name, byte[] bytes)
     {
+        Directory.CreateDirectory(dir);
         string path = Path.Combine(dir, name);
         File.WriteAllBytes(path, bytes);
         return path;
