@@ -32,7 +32,7 @@ internal static class AdviseCommand
         var districtHeat = new Option<string?>("--district-heat") { Description = "Whether a district-heating network is at the building: available or none (default: only if it is heated by district heat now)" };
         var house = new Option<string?>("--house") { Description = $"Kind of house, instead of a TABULA code: {string.Join(", ", Advising.HouseTypes.Keys)} (with --year and --floor-area)" };
         var htmlReport = new Option<string?>("--report") { Description = "Also write a printable one-page report (HTML) to this file" };
-        var incomeTier = new Option<string?>("--income-tier") { Description = "The owners' income tier for programmes with tiers (Czyste Powietrze): basic (default), increased or highest" };
+        var incomeTier = new Option<string?>("--income-tier") { Description = "The owners' income tier for programmes with tiers (Czyste Powietrze): basic, increased or highest (default: the advisor scenario's, basic in the shipped one)" };
         var currency = new Option<string?>("--currency") { Description = "Currency of the report and the table: PLN (default, at the data folder's NBP rate) or EUR" };
         Option<string?>[] renewal = Renewals.Options.Select(o => new Option<string?>(o) { Description = $"{o[2..].Replace('-', ' ')} since the house was built: a year (e.g. 2012), yes (year not known) or no (default: no for a house described by type, the stock's state for --building-id)" }).ToArray();
         var command = new Command("advise", "Ranked renovation packages for one building: cost, subsidy, savings, payback, CO₂, class") { typology, area, heating, year, building, stock, mapping, scenario, json, network, city, districtHeat, house, htmlReport, currency, classes, incomeTier };

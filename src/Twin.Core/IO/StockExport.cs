@@ -58,7 +58,7 @@ public static class StockExport
         foreach (EnvelopeElement e in Enum.GetValues<EnvelopeElement>())
         {
             int[] years = s.RenewedYear[(int)e];
-            columns.Add(C(ColumnRegistry.RenewalColumn(e), Enumerable.Range(0, s.Count).Select(i => s.RenewalSource[i] == AttributeSource.Missing ? null : (object)(long)years[i]).ToArray()));
+            columns.Add(C(ColumnRegistry.RenewalColumn(e), Enumerable.Range(0, s.Count).Select(i => s.RenewalStated(e, i) ? (object)(long)years[i] : null).ToArray()));
         }
 
         return new FeatureTable("stock", "BuildingStock", s.Crs, [.. s.Footprints], columns, featureIds: s.Ids);

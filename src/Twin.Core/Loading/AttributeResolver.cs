@@ -204,9 +204,6 @@ internal sealed class AttributeResolver
         }
     }
 
-    private static readonly string[] Yes = ["yes", "y", "true", "t", "tak", "1"];
-    private static readonly string[] No = ["no", "n", "false", "f", "nie", "0", "none"];
-
     /// <summary>
     /// The current heat generator and the renewal of walls, roof, floor and windows where the source states them. A heating
     /// value that names no generator, or a renewal that is neither a year nor yes/no, is reported and left unstated (the
@@ -243,31 +240,18 @@ internal sealed class AttributeResolver
     /// <summary>0 = not renewed, a year, <see cref="BuildingStock.RenewedYearUnknown"/>; null where the value is missing or unusable (reported).</summary>
     private int? RenewalYear(StockBuilder b, int k, AttributeColumn c, object? v)
     {
-        string? text = AttributeParsing.Text(v);
-        if (text is null)
+        if (AttributeParsing.Text(v) is not string text)
         {
             return null;
         }
 
-        if (Yes.Contains(text, StringComparer.OrdinalIgnoreCase) || text == "-1") // −1: twin's own stock files (BuildingStock.RenewedYearUnknown)
-        {
-            return BuildingStock.RenewedYearUnknown;
-        }
-
-        if (No.Contains(text, StringComparer.OrdinalIgnoreCase))
-        {
-            return 0;
-        }
-
-        int? y = AttributeParsing.Year(v);
         int built = b.YearSource[k] == AttributeSource.Missing ? _options.MinYear : b.Year[k];
-        if (y is int year && year >= built && year <= _options.ReferenceYear)
+        if (RenewalValue.Parse(text, built, _options.ReferenceYear, out string? problem) is int year)
         {
             return year;
         }
 
-        string why = y is int bad ? $"renewal year {bad} is outside {built}–{_options.ReferenceYear} (construction year to the stock's reference year)" : $"'{text}' is neither a year nor yes/no";
-        _issues.Add(b.Ids[k], c.Name, text, "year", why, "Give the year of the renewal (e.g. 2012), or yes / no; the element was taken as not renewed.", IssueOutcome.Warning, y is null ? IssueCodes.UnparsableValue : IssueCodes.AbsurdYear);
+        _issues.Add(b.Ids[k], c.Name, text, "year", problem!, "Give the year of the renewal (e.g. 2012), or yes / no; the value was ignored (the element counts as not stated).", IssueOutcome.Warning, problem!.StartsWith("renewal year", StringComparison.Ordinal) ? IssueCodes.AbsurdYear : IssueCodes.UnparsableValue);
         return null;
     }
 

@@ -39,7 +39,7 @@ internal sealed class StockBuilder
         WindowW = new double[n];
         Neighbourhood = Enumerable.Repeat(-1, n).ToArray();
         Heating = new string?[n];
-        RenewedYear = Enum.GetValues<EnvelopeElement>().Select(_ => new int[n]).ToArray();
+        RenewedYear = Enum.GetValues<EnvelopeElement>().Select(_ => Enumerable.Repeat(BuildingStock.RenewalNotStated, n).ToArray()).ToArray();
         RenewalSource = Enumerable.Repeat(AttributeSource.Missing, n).ToArray();
     }
 

@@ -132,6 +132,9 @@ public sealed class BuildingStock
     /// <summary>Year value of <see cref="RenewedYear"/> for an element renewed in a year the source does not give.</summary>
     public const int RenewedYearUnknown = -1;
 
+    /// <summary>Year value of <see cref="RenewedYear"/> for an element whose renewal the source does not state (the engine's defaults apply).</summary>
+    public const int RenewalNotStated = int.MinValue;
+
     private string?[]? _heating;
     private int[][]? _renewedYear;
     private AttributeSource[]? _renewalSource;
@@ -142,25 +145,48 @@ public sealed class BuildingStock
     /// </summary>
     public string?[] Heating
     {
-        get => LazyInitializer.EnsureInitialized(ref _heating, () => new string?[Count]);
+        get => _heating ?? InitialiseHeating();
         init => _heating = value;
     }
 
     /// <summary>
     /// [<see cref="EnvelopeElement"/>][building]: the year the element was renewed after construction (walls, roof, floor insulated;
-    /// windows replaced) as the source states it; 0 = not renewed or not stated, <see cref="RenewedYearUnknown"/> = renewed in a year not given.
+    /// windows replaced) as the source states it; 0 = not renewed, <see cref="RenewedYearUnknown"/> = renewed in a year not given,
+    /// <see cref="RenewalNotStated"/> = not stated. Only read where <see cref="RenewalSource"/> is observed.
     /// </summary>
     public int[][] RenewedYear
     {
-        get => LazyInitializer.EnsureInitialized(ref _renewedYear, () => Enum.GetValues<EnvelopeElement>().Select(_ => new int[Count]).ToArray());
+        get => _renewedYear ?? InitialiseRenewedYear();
         init => _renewedYear = value;
     }
 
     /// <summary>Per building: <see cref="AttributeSource.Observed"/> where the source states the renewal of at least one element (yes, no or a year), else missing.</summary>
     public AttributeSource[] RenewalSource
     {
-        get => LazyInitializer.EnsureInitialized(ref _renewalSource, () => Enumerable.Repeat(AttributeSource.Missing, Count).ToArray());
+        get => _renewalSource ?? InitialiseRenewalSource();
         init => _renewalSource = value;
+    }
+
+    /// <summary>True when the source states element <paramref name="e"/> of building <paramref name="i"/> (renewed, with or without a year, or not).</summary>
+    public bool RenewalStated(EnvelopeElement e, int i) => RenewalSource[i] == AttributeSource.Observed && RenewedYear[(int)e][i] != RenewalNotStated;
+
+    // Columns a stock may leave out: created on first use (Interlocked: parallel readers all see the same array).
+    private string?[] InitialiseHeating()
+    {
+        Interlocked.CompareExchange(ref _heating, new string?[Count], null);
+        return _heating;
+    }
+
+    private int[][] InitialiseRenewedYear()
+    {
+        Interlocked.CompareExchange(ref _renewedYear, Enum.GetValues<EnvelopeElement>().Select(_ => new int[Count]).ToArray(), null);
+        return _renewedYear;
+    }
+
+    private AttributeSource[] InitialiseRenewalSource()
+    {
+        Interlocked.CompareExchange(ref _renewalSource, Enumerable.Repeat(AttributeSource.Missing, Count).ToArray(), null);
+        return _renewalSource;
     }
 
     /// <summary>The same buildings with another stated current state (each argument left null keeps this stock's column).</summary>

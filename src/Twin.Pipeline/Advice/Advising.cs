@@ -37,7 +37,12 @@ public static class Advising
 
     /// <summary>Advice for the TABULA reference building of <paramref name="typology"/> scaled to <paramref name="floorAreaM2"/>.</summary>
     /// <exception cref="InputException">Unknown or ambiguous typology, implausible area or year, unknown heat generator.</exception>
-    public static AdviceReport ForType(TwinData data, ScenarioFile advisor, string typology, double floorAreaM2, string? heating, int? year, Renewals? renewals = null)
+    public static AdviceReport ForType(TwinData data, ScenarioFile advisor, string typology, double floorAreaM2, string? heating, int? year, Renewals? renewals = null) =>
+        ForType(data, advisor, typology, floorAreaM2, heating, year, renewals, null);
+
+    // renewed: the renewal years already checked (the period-edge alternative of ForHouse reuses the main answer's: they were
+    // checked against the year the owner gave, not against the neighbouring period's edge).
+    private static AdviceReport ForType(TwinData data, ScenarioFile advisor, string typology, double floorAreaM2, string? heating, int? year, Renewals? renewals, int[]? renewed)
     {
         var issues = new List<DataIssue>();
         int t = FindType(data, typology, issues);
@@ -62,7 +67,7 @@ public static class Advising
 
         HeatingSystem? system = ParseHeating(heating, issues);
         int completed = year ?? (t >= 0 ? data.Simulation.Typologies.Types[t].YearFrom : 1000);
-        int[]? renewed = (renewals ?? Renewals.None).Parse(completed, reference, issues);
+        renewed ??= (renewals ?? Renewals.None).Parse(completed, reference, issues);
         if (issues.Count > 0)
         {
             throw new InputException(issues);
@@ -135,7 +140,14 @@ public static class Advising
             throw new InputException(Arg("--year", year.ToString(CultureInfo.InvariantCulture), null, $"is not a plausible construction year (1000–{reference}) with a Polish TABULA type", "Give the year the building was completed, e.g. 1965."));
         }
 
-        AdviceReport main = ForType(data, advisor, types.Types[t].TypeCode, floorAreaM2, heating, year, renewals);
+        var issues = new List<DataIssue>();
+        int[] renewed = (renewals ?? Renewals.None).Parse(year, reference, issues);
+        if (issues.Count > 0)
+        {
+            throw new InputException(issues);
+        }
+
+        AdviceReport main = ForType(data, advisor, types.Types[t].TypeCode, floorAreaM2, heating, year, null, renewed);
         Core.Typologies.Typology type = types.Types[t];
         int? edge = year - type.YearFrom <= PeriodEdgeYears && type.YearFrom > 1000 ? type.YearFrom - 1
             : type.YearTo - year <= PeriodEdgeYears && type.YearTo < reference ? type.YearTo + 1 : null;
@@ -145,7 +157,7 @@ public static class Advising
             return main;
         }
 
-        AdviceReport alternative = ForType(data, advisor, types.Types[other].TypeCode, floorAreaM2, heating, edge, renewals);
+        AdviceReport alternative = ForType(data, advisor, types.Types[other].TypeCode, floorAreaM2, heating, edge, null, renewed);
         double need = main.Packages.Count > 0 ? main.Packages[0].HeatNeedBeforeKWh / floorAreaM2 : double.NaN;
         double otherNeed = alternative.Packages.Count > 0 ? alternative.Packages[0].HeatNeedBeforeKWh / floorAreaM2 : double.NaN;
         string note = string.Create(CultureInfo.InvariantCulture,
@@ -181,7 +193,7 @@ public static class Advising
         if (renewed is not null)
         {
             // What the owner says replaces what the stock says, element by element; the rest stays as the stock has it.
-            int[][] years = Enum.GetValues<EnvelopeElement>().Select(e => new[] { renewals!.Given(e) ? renewed[(int)e] : one.RenewedYear[(int)e][0] }).ToArray();
+            int[][] years = Enum.GetValues<EnvelopeElement>().Select(e => new[] { renewals!.Given(e) ? renewed[(int)e] : one.RenewalStated(e, 0) ? one.RenewedYear[(int)e][0] : BuildingStock.RenewalNotStated }).ToArray();
             one = one.WithState(renewedYear: years, renewalSource: [AttributeSource.Observed]);
         }
 

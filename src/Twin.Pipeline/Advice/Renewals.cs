@@ -1,4 +1,3 @@
-using System.Globalization;
 using Twin.Core.Stock;
 using Twin.Core.Validation;
 
@@ -39,25 +38,19 @@ public sealed record Renewals(string? Walls = null, string? Roof = null, string?
         var years = new int[Options.Count];
         foreach (EnvelopeElement e in Enum.GetValues<EnvelopeElement>())
         {
-            string? v = Value(e)?.Trim();
-            string option = Options[(int)e];
-            if (v is null || v.Equals("no", StringComparison.OrdinalIgnoreCase))
+            if (Value(e) is not string v)
             {
                 continue;
             }
 
-            if (v.Equals("yes", StringComparison.OrdinalIgnoreCase))
+            string option = Options[(int)e];
+            if (RenewalValue.Parse(v, built, reference, out string? problem) is int year)
             {
-                years[(int)e] = BuildingStock.RenewedYearUnknown;
-            }
-            else if (int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y >= built && y <= reference)
-            {
-                years[(int)e] = y;
+                years[(int)e] = year;
             }
             else
             {
-                string why = int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int bad) ? $"is outside {built}–{reference} (built to the advice's start year)" : "is neither a year nor yes/no";
-                issues.Add(new DataIssue(InputException.CommandLine, null, option, v, "year", why, $"Give the year it was done (e.g. {option} 2012), or yes if the year is not known, or no.", IssueOutcome.Fatal, IssueCodes.InvalidArgument));
+                issues.Add(new DataIssue(InputException.CommandLine, null, option, v.Trim(), "year", problem!, $"Give the year it was done (e.g. {option} 2012), or yes if the year is not known, or no.", IssueOutcome.Fatal, IssueCodes.InvalidArgument));
             }
         }
 

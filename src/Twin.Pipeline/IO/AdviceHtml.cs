@@ -107,7 +107,7 @@ public static class AdviceHtml
                 string what = Describe(p, M, currency.Code);
                 // The full source is in the rule file (and the JSON output); the page names the edition and the file.
                 string label = p.Illustrative ? " — <b>illustrative, not a real programme's rules</b>"
-                    : $" — edition {E(p.Edition ?? "not stated")}{(p.Rules is null ? string.Empty : $", rules: subsidies/{E(p.Rules)}.json")}";
+                    : $" — edition {E(p.Edition ?? "not stated")}{(p.Rules is null ? string.Empty : $", rules: {(p.Rules.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? E(p.Rules) : $"subsidies/{E(p.Rules)}.json")}")}";
                 string forBest = best.FirstOrDefault(l => l.Programme == p.Name) is { } line
                     ? string.Create(ci, $" <b>For package 1: {M(line.AmountEur)} {currency.Code}</b> ({E(line.Reason)}).")
                     : string.Empty;

@@ -7,8 +7,9 @@ namespace Twin.Pipeline.IO;
 /// <summary>
 /// Support programmes kept as versioned rule files (data folder <c>subsidies/ID.json</c>: one programme with its source,
 /// edition and date) and named from scenarios as <c>{ "rules": "ID" }</c>; other members of that entry (e.g. <c>"tier"</c>)
-/// override the file's. A rule name is looked up beside the scenario in <c>../subsidies/</c>, or taken as a path relative to
-/// the scenario when it ends in .json.
+/// override the file's. A rule name is looked up beside the scenario in <c>../subsidies/</c> (the data folder's layout), then
+/// in the default data folder's <c>subsidies/</c> (so a scenario kept anywhere can name the shipped programmes); a name
+/// ending in .json is a path relative to the scenario.
 /// </summary>
 public static class SubsidyRuleFiles
 {
@@ -27,7 +28,7 @@ public static class SubsidyRuleFiles
             return (scenarioJson, []); // the scenario parser reports the syntax error with its line
         }
 
-        if (root?["subsidies"] is not JsonArray programmes || !programmes.Any(p => p is JsonObject o && o["rules"] is JsonValue))
+        if (root is not JsonObject top || top["subsidies"] is not JsonArray programmes || !programmes.Any(p => p is JsonObject o && o.ContainsKey("rules")))
         {
             return (scenarioJson, []);
         }
@@ -36,13 +37,24 @@ public static class SubsidyRuleFiles
         string folder = Path.GetDirectoryName(Path.GetFullPath(scenarioPath)) ?? ".";
         for (int i = 0; i < programmes.Count; i++)
         {
-            if (programmes[i] is not JsonObject entry || entry["rules"] is not JsonValue v || !v.TryGetValue(out string? name) || string.IsNullOrWhiteSpace(name))
+            if (programmes[i] is not JsonObject entry || !entry.ContainsKey("rules"))
             {
                 continue;
             }
 
-            string file = name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Path.GetFullPath(Path.Combine(folder, name)) : Path.GetFullPath(Path.Combine(folder, "..", "subsidies", name + ".json"));
             string at = $"$.subsidies[{i}].rules";
+            if (entry["rules"] is not JsonValue v || !v.TryGetValue(out string? name) || string.IsNullOrWhiteSpace(name))
+            {
+                throw InputException.Fatal(scenarioPath, at, entry["rules"]?.ToJsonString(), "is not the name of a rule file", "Write the rule file's name as a string, e.g. \"rules\": \"czyste-powietrze-2025\" (files in the data folder's subsidies/).", IssueCodes.InvalidScenario);
+            }
+
+            string file = name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Path.GetFullPath(Path.Combine(folder, name)) : Path.GetFullPath(Path.Combine(folder, "..", "subsidies", name + ".json"));
+            string shipped = Path.Combine(TwinData.DefaultFolder, "subsidies", name + ".json");
+            if (!File.Exists(file) && !name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && File.Exists(shipped))
+            {
+                file = Path.GetFullPath(shipped);
+            }
+
             if (!File.Exists(file))
             {
                 string dir = Path.GetDirectoryName(file)!;
@@ -54,7 +66,7 @@ public static class SubsidyRuleFiles
             JsonObject rules;
             try
             {
-                rules = JsonNode.Parse(File.ReadAllText(file), documentOptions: options) as JsonObject
+                rules = JsonNode.Parse(InputFiles.ReadText(file, "subsidy rules", "rules"), documentOptions: options) as JsonObject
                     ?? throw InputException.Fatal(file, "$", null, "is not a JSON object", "A rule file holds one programme object (see data/samples/subsidies).", IssueCodes.InvalidScenario);
             }
             catch (JsonException ex)

@@ -83,7 +83,7 @@ public static class SubsidyRules
         double Item(string key, double cost, double units = 1) => cost <= 0 || !p.ItemCapsEur.TryGetValue(key, out double? cap) ? 0 : Math.Min(cost, cap is double x ? x * units : double.PositiveInfinity);
         double pv = p.RequiresStorage ? 0 : Item("pv", k.PvEur);
         return Item("insulation-per-m2", k.EnvelopeEur, k.InsulatedAreaM2) + Item("windows-per-m2", k.WindowsEur, k.WindowAreaM2) + Item("ventilation", k.VentilationEur)
-            + Item(Scenarios.ScenarioValidator.KebabName(c.HeatingAfter), k.HeatingEur) + pv;
+            + Item(ScenarioValidator.KebabName(c.HeatingAfter), k.HeatingEur) + pv;
     }
 
     private static double Compute(IReadOnlyList<SubsidyProgramme> programmes, in SubsidyCase c, Span<double> amounts)
@@ -146,14 +146,16 @@ public static class SubsidyRules
             return Condition.SolidFuel;
         }
 
-        double? least = c.HeatingOnly ? p.MinSavingsShareHeatingOnly ?? p.MinSavingsShare : p.MinSavingsShare;
-        if (least is double m && c.DemandSavingsShare < m)
+        if (MinSavings(p, c) is double m && c.DemandSavingsShare < m)
         {
             return Condition.Savings;
         }
 
         return p.Kind == SubsidyKind.Grant && EligibleCost(p, c) <= 0 ? Condition.NothingEligible : Condition.None;
     }
+
+    /// <summary>The least demand reduction the programme requires of this renovation (the heating-only threshold where only the heating changes); null = none.</summary>
+    private static double? MinSavings(SubsidyProgramme p, in SubsidyCase c) => c.HeatingOnly ? p.MinSavingsShareHeatingOnly ?? p.MinSavingsShare : p.MinSavingsShare;
 
     private static readonly string[] SizeNames = Enum.GetValues<SizeClass>().Select(c => c.ToString()).ToArray();
 
@@ -167,7 +169,7 @@ public static class SubsidyRules
             Condition.NotYet => string.Create(ci, $"starts in {p.FromYear}"),
             Condition.Ended => string.Create(ci, $"ended in {p.ToYear}"),
             Condition.SolidFuel => "a coal boiler would remain: the programme requires replacing non-compliant solid-fuel heat sources",
-            Condition.Savings => string.Create(ci, $"the package cuts the energy demand by {c.DemandSavingsShare:P0}; the programme requires at least {(c.HeatingOnly ? p.MinSavingsShareHeatingOnly ?? p.MinSavingsShare : p.MinSavingsShare):P0}"),
+            Condition.Savings => string.Create(ci, $"the package cuts the energy demand by {c.DemandSavingsShare:P0}; the programme requires at least {MinSavings(p, c):P0}"),
             Condition.NothingEligible => p.RequiresStorage && c.Cost.PvEur > 0
                 ? "funds PV only together with an energy storage, which the package does not include"
                 : $"funds none of the package's items (it funds {string.Join(", ", p.ItemCapsEur.Keys)})",

@@ -68,9 +68,14 @@ public sealed record SimulationData(
             foreach (string[] row in table.Rows)
             {
                 string key = t.Key(row);
-                if (!Enum.TryParse(key, ignoreCase: false, out SizeClass size) || size == SizeClass.Unknown || !Enum.IsDefined(size) || map.ContainsKey(size))
+                if (SizeClassOf(t, key) is not SizeClass size)
                 {
-                    t.Add(key, "size_class", key, null, map.ContainsKey(size) ? "is listed twice" : "is not a size class", "Use SFH, TH, MFH or AB, once each.");
+                    continue;
+                }
+
+                if (map.ContainsKey(size))
+                {
+                    t.Add(key, "size_class", key, null, "is listed twice", "Use SFH, TH, MFH or AB, once each.");
                     continue;
                 }
 
@@ -102,9 +107,8 @@ public sealed record SimulationData(
             foreach (string[] row in table.Rows)
             {
                 string key = t.Key(row);
-                if (!Enum.TryParse(key, ignoreCase: false, out SizeClass size) || size == SizeClass.Unknown || !Enum.IsDefined(size))
+                if (SizeClassOf(t, key) is not SizeClass size)
                 {
-                    t.Add(key, "size_class", key, null, "is not a size class", "Use SFH, TH, MFH or AB.");
                     continue;
                 }
 
@@ -119,6 +123,18 @@ public sealed record SimulationData(
         }
 
         return issues.Count > 0 ? throw new InputException(issues) : list;
+    }
+
+    /// <summary>The size class a table row names (SFH, TH, MFH, AB), or null with the problem added to the table's issues.</summary>
+    private static SizeClass? SizeClassOf(TableReader t, string key)
+    {
+        if (Enum.TryParse(key, ignoreCase: false, out SizeClass size) && size != SizeClass.Unknown && Enum.IsDefined(size))
+        {
+            return size;
+        }
+
+        t.Add(key, "size_class", key, null, "is not a size class", "Use SFH, TH, MFH or AB.");
+        return null;
     }
 
     /// <summary>Whether a district-heating network is at every building; null: only at buildings already on district heat.</summary>

@@ -63,8 +63,9 @@ public static partial class Simulator
     /// </summary>
     public static HeatingSystem CurrentHeating(SimulationData d, BuildingStock s, int i, out bool stated)
     {
-        stated = s.Heating[i] is string name && ScenarioValidator.TryParseHeating(name, out _);
-        if (stated && ScenarioValidator.TryParseHeating(s.Heating[i]!, out HeatingSystem h))
+        HeatingSystem h = default;
+        stated = s.Heating[i] is string name && ScenarioValidator.TryParseHeating(name, out h);
+        if (stated)
         {
             return h;
         }
@@ -76,7 +77,14 @@ public static partial class Simulator
 
     private static readonly EnvelopeElement[] Elements = Enum.GetValues<EnvelopeElement>();
 
-    /// <summary>Seed of the per-element draws of the renewal state (fixed: the state of a building must not depend on the scenario's seed).</summary>
+    /// <summary>
+    /// The years a renewal drawn from the default shares falls in (ASSUMPTION, uniform): from 1999, when the first Polish
+    /// thermo-modernisation support act took effect (ustawa z 18 grudnia 1998 o wspieraniu przedsięwzięć termomodernizacyjnych),
+    /// to 2019, the time of the shares' statistics (2018–2020).
+    /// </summary>
+    private const int InferredRenewalFrom = 1999, InferredRenewalTo = 2019;
+
+    /// <summary>Seed of the draws of the renewal state (fixed: the state of a building must not depend on the scenario's seed).</summary>
     private const ulong RenewalSeed = 0x52454E4557414C00; // "RENEWAL\0"
 
     private sealed class RunState(BuildingStock s, SimulationData d, Scenario sc, SimulationOptions o)
@@ -121,36 +129,34 @@ public static partial class Simulator
         }
 
         /// <summary>
-        /// Which elements were renewed since construction: as the stock states it, else drawn per element from the default
-        /// shares of the building's period (<see cref="SimulationData.RenewalShares"/>) with a stable hash of the building id, so
-        /// the same building gets the same state in every run, shard and thread count.
+        /// Which elements were renewed since construction: as the stock states it, element by element; each element it does not
+        /// state from the default shares of the building's period (<see cref="SimulationData.RenewalShares"/>). One draw per
+        /// building (a stable hash of its id, the same in every run, shard and thread count) is compared with every element's
+        /// share, so the elements renewed together come out together (a thermo-modernisation does walls, roof and windows at
+        /// once); a drawn renewal gets a year drawn between <see cref="InferredRenewalFrom"/> and <see cref="InferredRenewalTo"/>.
         /// </summary>
         private void RenewalState(BuildingStates before, int i)
         {
-            if (s.RenewalSource[i] == AttributeSource.Observed)
-            {
-                foreach (EnvelopeElement e in Elements)
-                {
-                    before.RenewedYear[(int)e][i] = s.RenewedYear[(int)e][i];
-                }
-
-                before.RenewalSource[i] = AttributeSource.Observed;
-                return;
-            }
-
-            if (RenewalShare.Find(d.RenewalShares, s.SizeClass[i], s.ConstructionYear[i]) is not RenewalShare share)
-            {
-                return;
-            }
-
+            RenewalShare? share = RenewalShare.Find(d.RenewalShares, s.SizeClass[i], s.ConstructionYear[i]);
+            double u = StableHash.Uniform(RenewalSeed, s.Ids[i], 0);
+            int from = Math.Max(InferredRenewalFrom, s.ConstructionYear[i] + 1);
+            int drawnYear = from >= InferredRenewalTo ? InferredRenewalTo : from + (int)(StableHash.Uniform(RenewalSeed, s.Ids[i], 1) * (InferredRenewalTo - from + 1));
+            bool stated = false, drawn = false;
             foreach (EnvelopeElement e in Elements)
             {
-                if (StableHash.Uniform(RenewalSeed, s.Ids[i], (ulong)e) < share.Of(e))
+                if (s.RenewalStated(e, i))
                 {
-                    before.RenewedYear[(int)e][i] = BuildingStock.RenewedYearUnknown;
-                    before.RenewalSource[i] = AttributeSource.Inferred;
+                    before.RenewedYear[(int)e][i] = s.RenewedYear[(int)e][i];
+                    stated = true;
+                }
+                else if (share is not null)
+                {
+                    before.RenewedYear[(int)e][i] = u < share.Of(e) ? drawnYear : 0;
+                    drawn = true;
                 }
             }
+
+            before.RenewalSource[i] = stated ? AttributeSource.Observed : drawn ? AttributeSource.Inferred : AttributeSource.Missing;
         }
 
         /// <summary>The type's as-built envelope with every renewed element at the type's usual-refurbishment value (TABULA variant 2), never worse.</summary>
@@ -360,12 +366,25 @@ public static partial class Simulator
                 after.Heating[i] = p.Heating is string h && ScenarioValidator.TryParseHeating(h, out HeatingSystem hs) ? hs : before.Heating[i];
                 after.PvKwp[i] = Math.Max(before.PvKwp[i], p.PvRoofShare * s.RoofAreaM2[i] * kwpPerM2);
 
-                // A package that changes nothing (every element it renews was renewed recently, the generator is the same) is no
-                // renovation: the building is not eligible, so uptake and totals count only buildings where something is done.
-                after.Active[i] = after.Envelope[i] != before.Envelope[i] || after.HeatRecovery[i] != before.HeatRecovery[i] || after.Heating[i] != before.Heating[i] || after.PvKwp[i] != before.PvKwp[i];
+                // A package that changes nothing that is costed (every element it renews was renewed recently, the generator is the
+                // same) is no renovation: the building is not eligible, so uptake and totals count only buildings where something is
+                // done — and the door, thermal-bridge and airtightness gains of a TABULA variant never come for free on their own.
+                after.Active[i] = Changes(before, after, i, envelopeOnly: false);
             }
 
             return after;
+        }
+
+        /// <summary>
+        /// True when the after state of building i differs from the before state in something costed: a U of wall, roof, floor or
+        /// windows, heat recovery, PV, or (unless <paramref name="envelopeOnly"/>) the heat generator.
+        /// </summary>
+        private static bool Changes(BuildingStates before, BuildingStates after, int i, bool envelopeOnly)
+        {
+            EnvelopeSpec b = before.Envelope[i], a = after.Envelope[i];
+            bool envelope = a.UWall != b.UWall || a.URoof != b.URoof || a.UFloor != b.UFloor || a.UWindow != b.UWindow
+                || after.HeatRecovery[i] != before.HeatRecovery[i] || after.PvKwp[i] != before.PvKwp[i];
+            return envelope || (!envelopeOnly && after.Heating[i] != before.Heating[i]);
         }
 
         /// <summary>U after adding <paramref name="cm"/> of insulation of conductivity λ: 1/(1/U + d/λ) (EN ISO 6946 series resistances).</summary>
@@ -451,7 +470,7 @@ public static partial class Simulator
         {
             double demandBefore = eBefore.StandardFinalKWh(i);
             double savings = demandBefore > 0 ? 1.0 - (eAfter.StandardFinalKWh(i) / demandBefore) : 0;
-            bool heatingOnly = after.Heating[i] != before.Heating[i] && after.Envelope[i] == before.Envelope[i] && after.HeatRecovery[i] == before.HeatRecovery[i] && after.PvKwp[i] == before.PvKwp[i];
+            bool heatingOnly = after.Heating[i] != before.Heating[i] && !Changes(before, after, i, envelopeOnly: true);
             return new SubsidyCase(packageId, s.SizeClass[i], year, cost, s.HeatedFloorAreaM2[i], after.Heating[i], after.PvKwp[i] - before.PvKwp[i], savings, heatingOnly);
         }
     }

@@ -209,11 +209,11 @@ public static partial class ScenarioValidator
     /// <summary>The heat generator of a kebab-case (or enum) name, case-insensitive (tables and command lines; scenario files are strict).</summary>
     public static bool TryParseHeating(string name, out HeatingSystem system)
     {
-        foreach (HeatingSystem h in Enum.GetValues<HeatingSystem>())
+        for (int k = 0; k < HeatingSystems.Length; k++)
         {
-            if (string.Equals(KebabName(h), name, StringComparison.OrdinalIgnoreCase) || string.Equals(h.ToString(), name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(HeatingKebabNames[k], name, StringComparison.OrdinalIgnoreCase) || string.Equals(HeatingEnumNames[k], name, StringComparison.OrdinalIgnoreCase))
             {
-                system = h;
+                system = HeatingSystems[k];
                 return true;
             }
         }
@@ -222,14 +222,29 @@ public static partial class ScenarioValidator
         return false;
     }
 
-    /// <summary>The kebab-case name of a heat generator, e.g. air-heat-pump.</summary>
-    public static string KebabName(HeatingSystem h) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(h.ToString());
+    private static readonly HeatingSystem[] HeatingSystems = Enum.GetValues<HeatingSystem>();
+    private static readonly string[] HeatingEnumNames = HeatingSystems.Select(h => h.ToString()).ToArray();
+    private static readonly string[] HeatingKebabNames = HeatingSystems.Select(h => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(h.ToString())).ToArray();
+
+    /// <summary>The kebab-case name of a heat generator, e.g. air-heat-pump (no allocation: the engine asks per building).</summary>
+    public static string KebabName(HeatingSystem h) => (int)h >= 0 && (int)h < HeatingKebabNames.Length ? HeatingKebabNames[(int)h] : System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(h.ToString());
 
     /// <summary>The items a programme's <see cref="SubsidyProgramme.ItemCapsEur"/> may list.</summary>
     public static IReadOnlyList<string> SubsidyItems { get; } = ["insulation-per-m2", "windows-per-m2", "ventilation", "pv", .. Enum.GetValues<Systems.HeatingSystem>().Select(KebabName)];
 
     private static void CheckProgrammeRules(List<ScenarioProblem> p, string at, SubsidyProgramme sp)
     {
+        if (sp.Kind == SubsidyKind.TaxRelief)
+        {
+            foreach ((string member, bool set) in new[] { ("shareByTier", sp.ShareByTier.Count > 0), ("capByTierEur", sp.CapByTierEur.Count > 0), ("itemCapsEur", sp.ItemCapsEur.Count > 0), ("shareWithPv", sp.ShareWithPv is not null), ("requiresStorage", sp.RequiresStorage) })
+            {
+                if (set)
+                {
+                    p.Add(new($"{at}.{member}", "applies to grants only; a tax relief deducts the cost not covered by grants (remove it, or make the programme a grant)"));
+                }
+            }
+        }
+
         foreach ((string tier, double share) in sp.ShareByTier.Where(x => x.Value is < 0 or > 1))
         {
             p.Add(new($"{at}.shareByTier.{tier}", $"{share} is outside 0–1"));

@@ -25,11 +25,13 @@ public sealed class CurrentStateTests
         BuildingStock s = r.Stock;
 
         Assert.Equal(new string?[] { "coal-boiler", "gas-boiler", null, null, null }, s.Heating.AsEnumerable());
-        Assert.Equal([2012, 0, 0, 0, 0], s.RenewedYear[Windows]);
-        Assert.Equal([BuildingStock.RenewedYearUnknown, 0, 0, 0, 0], s.RenewedYear[Wall]);
-        Assert.Equal([0, 0, 0, 0, 0], s.RenewedYear[Roof]); // b: "nie" is stated as not renewed
-        Assert.Equal([0, BuildingStock.RenewedYearUnknown, 0, 0, 0], s.RenewedYear[Floor]);
+        const int N = BuildingStock.RenewalNotStated; // the engine's default shares apply to elements not stated
+        Assert.Equal([2012, N, N, N, N], s.RenewedYear[Windows]); // c: 1950 is before construction, ignored
+        Assert.Equal([BuildingStock.RenewedYearUnknown, N, N, N, N], s.RenewedYear[Wall]); // d: "soon" ignored
+        Assert.Equal([N, 0, N, N, N], s.RenewedYear[Roof]); // b: "nie" is stated as not renewed
+        Assert.Equal([N, BuildingStock.RenewedYearUnknown, N, N, N], s.RenewedYear[Floor]);
         Assert.Equal([AttributeSource.Observed, AttributeSource.Observed, AttributeSource.Missing, AttributeSource.Missing, AttributeSource.Missing], s.RenewalSource);
+        Assert.True(s.RenewalStated(EnvelopeElement.Windows, 0) && !s.RenewalStated(EnvelopeElement.Roof, 0) && s.RenewalStated(EnvelopeElement.Roof, 1));
 
         DataIssue typo = Assert.Single(r.Issues, i => i.FeatureId == "c" && i.Field == "heating");
         Assert.Contains("did you mean 'coal-boiler'", typo.Message, StringComparison.Ordinal);

@@ -46,4 +46,19 @@ public sealed class SubsidyRuleFilesTests
         Assert.Contains("Did you mean highest?", Assert.Single(cli.Issues).Hint, StringComparison.Ordinal);
         Assert.Equal("highest", Advising.WithIncomeTier(PipelineFixtures.Scenario("advisor"), "HIGHEST").Scenario.Subsidies[0].Tier);
     }
+
+    [Fact]
+    public void ScenarioKeptElsewhere_NamesTheShippedProgrammes_ABadRulesValueIsAnError()
+    {
+        string path = Path.Combine(Twin.Tests.Shared.RepoPaths.NewTempDir(), "mine.json");
+        const string Head = "{ \"name\": \"s\", \"horizon\": { \"startYear\": 2025, \"endYear\": 2030 }, \"packages\": [{ \"id\": \"p\", \"heating\": \"air-heat-pump\" }], \"rules\": [{ \"package\": \"p\" }], \"subsidies\": [";
+        File.WriteAllText(path, Head + "{ \"rules\": \"premia-termomodernizacyjna-2022\" }] }");
+        ScenarioFile f = ScenarioFile.Load(path);
+        Assert.Equal(0.16, Assert.Single(f.Scenario.Subsidies).Share);
+        Assert.StartsWith(Path.GetFullPath(TwinData.DefaultFolder), Assert.Single(f.RuleFiles), StringComparison.Ordinal);
+
+        File.WriteAllText(path, Head + "{ \"rules\": 7 }] }");
+        var ex = Assert.Throws<InputException>(() => ScenarioFile.Load(path));
+        Assert.Equal("$.subsidies[0].rules", Assert.Single(ex.Issues).Field);
+    }
 }

@@ -35,6 +35,21 @@ public sealed class CurrentStateTests
     }
 
     [Fact]
+    public void StatedElements_AreKept_TheOthersDrawnFromTheShares()
+    {
+        var spec = new OneBuilding.Spec("PL.N.MFH.03.Gen", Year: 1975, Size: SizeClass.MFH, WindowsRenewed: 2015);
+        BuildingStock one = OneBuilding.Create(spec);
+        // Windows stated (2015), walls/roof/floor not stated: they come from the shares (here: every wall and roof renewed).
+        BuildingStock partly = one.WithState(renewedYear: [[BuildingStock.RenewalNotStated], [BuildingStock.RenewalNotStated], [BuildingStock.RenewalNotStated], [2015]]);
+        SimulationData d = SimFixtures.Data with { RenewalShares = [new RenewalShare(SizeClass.MFH, 1946, 1992, 1.0, 1.0, 0, 0, "test")] };
+        SimulationResult r = Run(partly, d);
+        Assert.Equal(2015, r.RenewedYearBefore[(int)EnvelopeElement.Windows][0]);
+        Assert.InRange(r.RenewedYearBefore[(int)EnvelopeElement.Wall][0], 1999, 2019);
+        Assert.Equal(0, r.RenewedYearBefore[(int)EnvelopeElement.Floor][0]);
+        Assert.Equal(AttributeSource.Observed, r.RenewalSourceBefore[0]);
+    }
+
+    [Fact]
     public void RenewedElements_LowerTheStartState_AndAreNotRenewedAgainWithinTheirLifetime()
     {
         SimulationResult r = Run(OneBuilding.Create(
@@ -62,12 +77,15 @@ public sealed class CurrentStateTests
         BuildingStock s = OneBuilding.Create(specs);
         SimulationData d = SimFixtures.Data with { RenewalShares = [new RenewalShare(SizeClass.MFH, 1946, 1992, 0.6, 0.6, 0, 0.25, "test")] };
         SimulationResult a = Run(s, d);
-        double walls = a.RenewedYearBefore[(int)EnvelopeElement.Wall].Count(y => y == BuildingStock.RenewedYearUnknown) / 400.0;
-        double windows = a.RenewedYearBefore[(int)EnvelopeElement.Windows].Count(y => y != 0) / 400.0;
-        Assert.InRange(walls, 0.6 - 0.075, 0.6 + 0.075); // ±3σ of a binomial(400, 0.6)
-        Assert.InRange(windows, 0.25 - 0.065, 0.25 + 0.065);
+        int[] walls = a.RenewedYearBefore[(int)EnvelopeElement.Wall], windows = a.RenewedYearBefore[(int)EnvelopeElement.Windows];
+        Assert.InRange(walls.Count(y => y != 0) / 400.0, 0.6 - 0.075, 0.6 + 0.075); // ±3σ of a binomial(400, 0.6)
+        Assert.InRange(windows.Count(y => y != 0) / 400.0, 0.25 - 0.065, 0.25 + 0.065);
         Assert.All(a.RenewedYearBefore[(int)EnvelopeElement.Floor], y => Assert.Equal(0, y));
-        Assert.Contains(AttributeSource.Inferred, a.RenewalSourceBefore);
+        // One draw per building: every building with new windows (share 0.25) has its walls (0.6) insulated too, in the same
+        // year, drawn within 1999–2019.
+        Assert.All(Enumerable.Range(0, 400).Where(i => windows[i] != 0), i => Assert.Equal(windows[i], walls[i]));
+        Assert.All(walls.Where(y => y != 0), y => Assert.InRange(y, 1999, 2019));
+        Assert.All(a.RenewalSourceBefore, x => Assert.Equal(AttributeSource.Inferred, x)); // drawn, renewed or not
 
         SimulationResult b = Simulator.Run(s, d, new Scenario { Name = "other", Horizon = new Horizon(2026, 2030), Seed = 99, Packages = [Windows], Rules = [new EligibilityRule { Package = "win" }] }, new SimulationOptions { MaxDegreeOfParallelism = 1, ChunkSize = 7 });
         for (int e = 0; e < 4; e++)
