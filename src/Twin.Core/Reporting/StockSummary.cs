@@ -12,7 +12,7 @@ public sealed record StockSummary(
     IReadOnlyList<GroupTotals> ByNeighbourhood,
     IReadOnlyDictionary<string, int> InferredCounts)
 {
-    /// <summary>Totals of the stock by typology and by neighbourhood, and how many values of each attribute were inferred.</summary>
+    /// <summary>Totals of the stock by typology and by neighbourhood, and how many values of each attribute were inferred (or, for heating and renewal, left to the engine's defaults).</summary>
     public static StockSummary Of(BuildingStock s, TypologyCatalog catalog)
     {
         string TypologyKey(int i) => s.TypologyIndex[i] >= 0 ? catalog.Types[s.TypologyIndex[i]].Label
@@ -27,6 +27,9 @@ public sealed record StockSummary(
             ["construction_year"] = s.ConstructionYearSource.Count(x => x == AttributeSource.Inferred),
             ["size_class"] = s.SizeClassSource.Count(x => x == AttributeSource.Inferred),
             ["country"] = s.CountrySource.Count(x => x == AttributeSource.Inferred),
+            // Not stated by the source, so the engine takes its defaults: the size class's heat generator, the renewal shares.
+            ["heating"] = s.Heating.Count(h => h is null),
+            ["renewal"] = s.RenewalSource.Count(x => x != AttributeSource.Observed),
         };
         return new StockSummary(Group(s, TypologyKey), s.NeighbourhoodNames.Count == 0 ? [] : Group(s, HoodKey), inferred);
     }
