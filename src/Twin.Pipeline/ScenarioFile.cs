@@ -31,8 +31,9 @@ public sealed record ScenarioFile(string Path, Scenario Scenario)
         {
             InputChecks.Collect(issues, () =>
             {
-                (string json, IReadOnlyList<string> rules) = SubsidyRuleFiles.Resolve(InputFiles.ReadText(path, "scenario", "--scenario"), path);
-                Scenario scenario = ScenarioJson.Parse(json, path);
+                string text = InputFiles.ReadText(path, "scenario", "--scenario");
+                (string json, IReadOnlyList<string> rules) = SubsidyRuleFiles.Resolve(text, path);
+                Scenario scenario = rules.Count == 0 ? ScenarioJson.Parse(json, path) : ParseResolved(json, text, path);
                 IReadOnlyList<ScenarioProblem> problems = ScenarioValidator.Validate(scenario);
                 if (problems.Count > 0)
                 {
@@ -49,5 +50,38 @@ public sealed record ScenarioFile(string Path, Scenario Scenario)
         }
 
         return issues.Count > 0 ? throw new InputException(issues) : files;
+    }
+
+    /// <summary>
+    /// Parses a scenario whose rule files were merged in (one line of JSON): where it has a problem outside the programmes
+    /// taken from rule files, the problems are reported from the file as written, so their line numbers are the file's.
+    /// </summary>
+    private static Scenario ParseResolved(string json, string original, string path)
+    {
+        InputException merged;
+        try
+        {
+            return ScenarioJson.Parse(json, path);
+        }
+        catch (InputException ex)
+        {
+            merged = ex;
+        }
+
+        try
+        {
+            ScenarioJson.Parse(original, path);
+        }
+        catch (InputException asWritten)
+        {
+            // The file as written lacks what its rule files add (a name, …): those problems are not the user's.
+            List<DataIssue> own = asWritten.Issues.Where(i => !(i.Field ?? string.Empty).StartsWith("$.subsidies[", StringComparison.Ordinal)).ToList();
+            if (own.Count > 0)
+            {
+                throw new InputException(own);
+            }
+        }
+
+        throw new InputException(merged.Issues);
     }
 }

@@ -61,4 +61,14 @@ public sealed class SubsidyRuleFilesTests
         var ex = Assert.Throws<InputException>(() => ScenarioFile.Load(path));
         Assert.Equal("$.subsidies[0].rules", Assert.Single(ex.Issues).Field);
     }
+
+    [Fact]
+    public void ErrorInAScenarioWithRuleFiles_HasTheFilesLineNumber()
+    {
+        string path = Scenario("{ \"rules\": \"czyste-powietrze-2025\" }");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"horizon\"", "\n\n\"discountRate\": \"x\",\n\"horizon\"", StringComparison.Ordinal));
+        var ex = Assert.Throws<InputException>(() => ScenarioFile.Load(path));
+        DataIssue i = Assert.Single(ex.Issues);
+        Assert.Equal("$.discountRate (line 3)", i.Field); // not line 1 of the merged, one-line JSON
+    }
 }
