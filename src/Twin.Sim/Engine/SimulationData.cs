@@ -67,22 +67,18 @@ public sealed record SimulationData(
         {
             foreach (string[] row in table.Rows)
             {
-                string key = t.Key(row);
-                if (SizeClassOf(t, key) is not SizeClass size)
+                if (t.SizeClassKey(row) is not SizeClass size)
                 {
                     continue;
                 }
 
                 if (map.ContainsKey(size))
                 {
-                    t.Add(key, "size_class", key, null, "is listed twice", "Use SFH, TH, MFH or AB, once each.");
+                    t.Add(t.Key(row), "size_class", t.Key(row), null, "is listed twice", "Use SFH, TH, MFH or AB, once each.");
                     continue;
                 }
 
-                if (!DateOnly.TryParseExact(table.Get(row, "from"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly from))
-                {
-                    t.Add(key, "from", table.Get(row, "from"), null, "is not a date", "Write the date the limit applies from as yyyy-MM-dd.");
-                }
+                DateOnly from = t.Date(row, "from", "the limit applies from");
 
                 // Bounds: Polish EP limits have ranged from 45 (public, 2021) to 190 (health care) kWh/(m²·a).
                 map[size] = new EpLimit(t.Number(row, "ep_max_kwh_per_m2", "kWh/(m2 a)", 0, 500), from, table.Get(row, "source"));
@@ -107,7 +103,7 @@ public sealed record SimulationData(
             foreach (string[] row in table.Rows)
             {
                 string key = t.Key(row);
-                if (SizeClassOf(t, key) is not SizeClass size)
+                if (t.SizeClassKey(row) is not SizeClass size)
                 {
                     continue;
                 }
@@ -125,18 +121,6 @@ public sealed record SimulationData(
         return issues.Count > 0 ? throw new InputException(issues) : list;
     }
 
-    /// <summary>The size class a table row names (SFH, TH, MFH, AB), or null with the problem added to the table's issues.</summary>
-    private static SizeClass? SizeClassOf(TableReader t, string key)
-    {
-        if (Enum.TryParse(key, ignoreCase: false, out SizeClass size) && size != SizeClass.Unknown && Enum.IsDefined(size))
-        {
-            return size;
-        }
-
-        t.Add(key, "size_class", key, null, "is not a size class", "Use SFH, TH, MFH or AB.");
-        return null;
-    }
-
     /// <summary>Whether a district-heating network is at every building; null: only at buildings already on district heat.</summary>
     public bool? DistrictHeatAvailable { get; init; }
 
@@ -152,11 +136,7 @@ public sealed record SimulationData(
             foreach (string[] row in table.Rows)
             {
                 var systems = new HashSet<HeatingSystem>(t.HeatingSystems(row, "systems"));
-                string from = table.Get(row, "from");
-                if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
-                {
-                    t.Add(t.Key(row), "from", from, null, "is not a date", "Write the date the ban takes effect as yyyy-MM-dd, e.g. 2019-09-01.");
-                }
+                DateOnly date = t.Date(row, "from", "the ban takes effect");
 
                 bans.Add(new HeatingBan(t.Key(row), systems, date, table.Get(row, "source")));
             }
@@ -366,14 +346,15 @@ public sealed record SimulationData(
 
         foreach (string[] row in t.Table.Rows)
         {
-            string size = t.Key(row), system = t.Table.Get(row, "system");
-            if (!Enum.TryParse(size, ignoreCase: false, out SizeClass s) || s == SizeClass.Unknown)
+            string system = t.Table.Get(row, "system");
+            if (t.SizeClassKey(row) is not SizeClass s)
             {
-                t.Add(size, "size_class", size, null, "is not a TABULA size class", "Use SFH, TH, MFH or AB.");
+                continue;
             }
-            else if (!ScenarioValidator.TryParseHeating(system, out HeatingSystem h))
+
+            if (!ScenarioValidator.TryParseHeating(system, out HeatingSystem h))
             {
-                t.Add(size, "system", system, null, "is not a heat generator", $"Use one of {string.Join(", ", Enum.GetValues<HeatingSystem>().Select(ScenarioValidator.KebabName))}.");
+                t.Add(t.Key(row), "system", system, null, "is not a heat generator", $"Use one of {string.Join(", ", Enum.GetValues<HeatingSystem>().Select(ScenarioValidator.KebabName))}.");
             }
             else
             {

@@ -47,6 +47,32 @@ internal sealed class TableReader(CsvTable table, List<DataIssue> issues, string
         return v;
     }
 
+    /// <summary>The TABULA size class (SFH, TH, MFH, AB) the row's key names; null and an issue otherwise.</summary>
+    public Twin.Core.Stock.SizeClass? SizeClassKey(string[] row)
+    {
+        string key = Key(row);
+        if (Enum.TryParse(key, ignoreCase: false, out Twin.Core.Stock.SizeClass size) && size != Twin.Core.Stock.SizeClass.Unknown && Enum.IsDefined(size))
+        {
+            return size;
+        }
+
+        Add(key, keyColumn, key, null, "is not a TABULA size class", "Use SFH, TH, MFH or AB.");
+        return null;
+    }
+
+    /// <summary>The date (yyyy-MM-dd) in <paramref name="column"/>; default and an issue otherwise (<paramref name="what"/>: what the date is, for the hint).</summary>
+    public DateOnly Date(string[] row, string column, string what)
+    {
+        string text = table.Get(row, column);
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
+        {
+            return date;
+        }
+
+        Add(Key(row), column, text, null, "is not a date", $"Write the date {what} as yyyy-MM-dd, e.g. 2019-09-01.");
+        return default;
+    }
+
     /// <summary>The heat generators named in <paramref name="column"/>, separated by spaces; an issue for each name that is not one.</summary>
     public List<Systems.HeatingSystem> HeatingSystems(string[] row, string column)
     {
