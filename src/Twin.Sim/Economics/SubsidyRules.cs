@@ -95,13 +95,13 @@ public static class SubsidyRules
             for (int k = 0; k < programmes.Count; k++)
             {
                 SubsidyProgramme p = programmes[k];
-                if (p.Kind != kind || Fails(p, c) != Condition.None)
+                if (p.Kind != kind || Fails(p, c, out double eligible) != Condition.None)
                 {
                     continue;
                 }
 
                 double amount = kind == SubsidyKind.Grant
-                    ? Math.Min(ShareOf(p, c) * EligibleCost(p, c), Caps(p, c))
+                    ? Math.Min(ShareOf(p, c) * eligible, Caps(p, c))
                     : Math.Max(0, Math.Min(investment - total, (p.CapPerTaxpayerEur ?? 0) * p.Taxpayers)) * p.TaxRate;
                 amounts[k] = Math.Min(amount, investment - total);
                 total += amounts[k];
@@ -118,9 +118,13 @@ public static class SubsidyRules
         return p.Tier is string t && p.CapByTierEur.TryGetValue(t, out double byTier) ? Math.Min(cap, byTier) : cap;
     }
 
-    /// <summary>The first eligibility condition a renovation fails, or <see cref="Condition.None"/> (no allocation: the engine asks per renovation).</summary>
-    private static Condition Fails(SubsidyProgramme p, in SubsidyCase c)
+    /// <summary>
+    /// The first eligibility condition a renovation fails, or <see cref="Condition.None"/> (no allocation: the engine asks per
+    /// renovation); <paramref name="eligible"/> is a grant's eligible cost once the other conditions hold (0 otherwise).
+    /// </summary>
+    private static Condition Fails(SubsidyProgramme p, in SubsidyCase c, out double eligible)
     {
+        eligible = 0;
         if (p.Packages.Count > 0 && !p.Packages.Contains(c.PackageId))
         {
             return Condition.Package;
@@ -151,7 +155,13 @@ public static class SubsidyRules
             return Condition.Savings;
         }
 
-        return p.Kind == SubsidyKind.Grant && EligibleCost(p, c) <= 0 ? Condition.NothingEligible : Condition.None;
+        if (p.Kind != SubsidyKind.Grant)
+        {
+            return Condition.None;
+        }
+
+        eligible = EligibleCost(p, c);
+        return eligible <= 0 ? Condition.NothingEligible : Condition.None;
     }
 
     /// <summary>The least demand reduction the programme requires of this renovation (the heating-only threshold where only the heating changes); null = none.</summary>
@@ -162,7 +172,7 @@ public static class SubsidyRules
     private static string? Refusal(SubsidyProgramme p, in SubsidyCase c)
     {
         CultureInfo ci = CultureInfo.InvariantCulture;
-        return Fails(p, c) switch
+        return Fails(p, c, out _) switch
         {
             Condition.Package => $"does not fund the package {c.PackageId}",
             Condition.SizeClass => $"only for {string.Join(", ", p.SizeClasses)}, not {c.Size}",
