@@ -92,6 +92,7 @@ public static partial class Simulator
         private readonly int _n = s.Count;
         private readonly TypeModel[] _types = TypeModel.Build(d.Typologies, d.Measures);
         private readonly ParallelOptions _parallel = new() { MaxDegreeOfParallelism = o.MaxDegreeOfParallelism ?? -1, CancellationToken = o.Cancellation };
+        private readonly double _envelopeLife = d.Costs["envelope_lifetime"], _windowLife = d.Costs["window_lifetime"];
 
         public double[][] StartState()
         {
@@ -178,7 +179,7 @@ public static partial class Simulator
         private bool RecentlyRenewed(BuildingStates before, EnvelopeElement e, int i)
         {
             int year = before.RenewedYear[(int)e][i];
-            double life = d.Costs[e == EnvelopeElement.Windows ? "window_lifetime" : "envelope_lifetime"];
+            double life = e == EnvelopeElement.Windows ? _windowLife : _envelopeLife;
             return year == BuildingStock.RenewedYearUnknown || (year > 0 && sc.Horizon.StartYear - year < life);
         }
 
@@ -369,7 +370,7 @@ public static partial class Simulator
                 // A package that changes nothing that is costed (every element it renews was renewed recently, the generator is the
                 // same) is no renovation: the building is not eligible, so uptake and totals count only buildings where something is
                 // done — and the door, thermal-bridge and airtightness gains of a TABULA variant never come for free on their own.
-                after.Active[i] = Changes(before, after, i, envelopeOnly: false);
+                after.Active[i] = Changes(before, after, i, includeHeating: true);
             }
 
             return after;
@@ -377,14 +378,14 @@ public static partial class Simulator
 
         /// <summary>
         /// True when the after state of building i differs from the before state in something costed: a U of wall, roof, floor or
-        /// windows, heat recovery, PV, or (unless <paramref name="envelopeOnly"/>) the heat generator.
+        /// windows, heat recovery, PV, or (with <paramref name="includeHeating"/>) the heat generator.
         /// </summary>
-        private static bool Changes(BuildingStates before, BuildingStates after, int i, bool envelopeOnly)
+        private static bool Changes(BuildingStates before, BuildingStates after, int i, bool includeHeating)
         {
             EnvelopeSpec b = before.Envelope[i], a = after.Envelope[i];
-            bool envelope = a.UWall != b.UWall || a.URoof != b.URoof || a.UFloor != b.UFloor || a.UWindow != b.UWindow
+            bool measures = a.UWall != b.UWall || a.URoof != b.URoof || a.UFloor != b.UFloor || a.UWindow != b.UWindow
                 || after.HeatRecovery[i] != before.HeatRecovery[i] || after.PvKwp[i] != before.PvKwp[i];
-            return envelope || (!envelopeOnly && after.Heating[i] != before.Heating[i]);
+            return measures || (includeHeating && after.Heating[i] != before.Heating[i]);
         }
 
         /// <summary>U after adding <paramref name="cm"/> of insulation of conductivity λ: 1/(1/U + d/λ) (EN ISO 6946 series resistances).</summary>
@@ -470,7 +471,7 @@ public static partial class Simulator
         {
             double demandBefore = eBefore.StandardFinalKWh(i);
             double savings = demandBefore > 0 ? 1.0 - (eAfter.StandardFinalKWh(i) / demandBefore) : 0;
-            bool heatingOnly = after.Heating[i] != before.Heating[i] && !Changes(before, after, i, envelopeOnly: true);
+            bool heatingOnly = after.Heating[i] != before.Heating[i] && !Changes(before, after, i, includeHeating: false);
             return new SubsidyCase(packageId, s.SizeClass[i], year, cost, s.HeatedFloorAreaM2[i], after.Heating[i], after.PvKwp[i] - before.PvKwp[i], savings, heatingOnly);
         }
     }
