@@ -93,5 +93,5 @@ public static class StockExport
 
     private static string Csv(string? v) => v is null ? string.Empty : v.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
 
-    private static object Name(AttributeSource s) => s.ToString().ToLowerInvariant();
+    private static object Name(AttributeSource s) => s.Name();
 }

@@ -42,3 +42,12 @@ public enum BuildingUse : byte
     /// <summary>Non-residential.</summary>
     NonResidential = 2,
 }
+
+/// <summary>The names of <see cref="AttributeSource"/> values as output files write them (observed, inferred, missing).</summary>
+public static class AttributeSourceNames
+{
+    private static readonly string[] Names = Enum.GetValues<AttributeSource>().Select(x => x.ToString().ToLowerInvariant()).ToArray();
+
+    /// <summary>The lower-case name of <paramref name="source"/>, shared (no string per row of a million-building table).</summary>
+    public static string Name(this AttributeSource source) => Names[(int)source];
+}

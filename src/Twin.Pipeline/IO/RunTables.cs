@@ -36,16 +36,16 @@ public static class RunTables
             C("typology", i => s.TypologyIndex[i] >= 0 ? d.Typologies.Types[s.TypologyIndex[i]].Code : null),
             C("size_class", i => s.SizeClass[i] == SizeClass.Unknown ? null : s.SizeClass[i].ToString()),
             C("construction_year", i => Year(s.ConstructionYear[i])),
-            C("construction_year_source", i => s.ConstructionYearSource[i].ToString().ToLowerInvariant()),
+            C("construction_year_source", i => s.ConstructionYearSource[i].Name()),
             C("neighbourhood", i => s.NeighbourhoodIndex[i] >= 0 ? s.NeighbourhoodNames[s.NeighbourhoodIndex[i]] : null),
             N("heated_floor_area_m2", i => s.HeatedFloorAreaM2[i]),
             ColumnRegistry.Numbers(OutputTable.Buildings, "height_m", s.HeightM.Select(h => Math.Round(h, 2)).ToArray()),
             C("simulated", i => r.Simulated[i]),
             C("not_simulated_reason", i => r.NotSimulatedReason[i]),
             C("heating_before", i => r.Simulated[i] ? r.HeatingBefore[i] : null),
-            C("heating_before_source", i => r.Simulated[i] ? Name(r.HeatingBeforeSource[i]) : null),
+            C("heating_before_source", i => r.Simulated[i] ? r.HeatingBeforeSource[i].Name() : null),
             .. Enum.GetValues<EnvelopeElement>().Select(e => C(ColumnRegistry.RenewalColumn(e), i => r.Simulated[i] ? Boxed(r.RenewedYearBefore[(int)e][i]) : null)),
-            C("renewal_source", i => r.Simulated[i] ? Name(r.RenewalSourceBefore[i]) : null),
+            C("renewal_source", i => r.Simulated[i] ? r.RenewalSourceBefore[i].Name() : null),
             C("package", i => r.Package[i]),
             C("renovation_year", i => Year(r.RenovationYear[i])),
             C("heating_after", i => r.Simulated[i] ? r.HeatingAfter[i] : null),
@@ -138,10 +138,6 @@ public static class RunTables
             C($"co2_{endYear}_kg", h => R(h.Co2EndYearKg)),
         ];
     }
-
-    private static readonly string[] SourceNames = Enum.GetValues<AttributeSource>().Select(x => x.ToString().ToLowerInvariant()).ToArray();
-
-    private static string Name(AttributeSource source) => SourceNames[(int)source];
 
     // Boxed values shared by every row (a million-building table would otherwise box each year and flag anew).
     private static readonly object[] BoxedYears = Enumerable.Range(-1, 2200 + 2).Select(y => (object)(long)y).ToArray();
