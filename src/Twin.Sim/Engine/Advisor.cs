@@ -109,7 +109,7 @@ public static class Advisor
             if (r.RenovationYear[0] == 0)
             {
                 // Not eligible: either the type lacks the package's TABULA variant, or the package would change nothing.
-                int number = p.Envelope?.Variant switch { "usual" => 2, "advanced" => 3, _ => 0 };
+                int number = TypeModel.VariantNumber(p.Envelope?.Variant);
                 bool noVariant = number > 0 && !data.Typologies.Types[oneBuilding.TypologyIndex[0]].Variants.Any(v => v.Number == number);
                 refused.Add(new NotOffered(p.Id, p.Description, noVariant ? "the building's TABULA type has no variant for this envelope measure" : "changes nothing for this building (it has what the package installs, or renewed those elements within their lifetime)"));
                 continue;

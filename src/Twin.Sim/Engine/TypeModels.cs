@@ -19,6 +19,12 @@ internal sealed record TypeModel(TabulaBuilding Reference, EnvelopeSpec Existing
     /// </summary>
     public double SolarWindowShare { get; init; } = 1.0;
 
+    /// <summary>TABULA's variant numbers of the usual and the advanced refurbishment (Number_BuildingVariant 002 / 003).</summary>
+    public const int UsualVariant = 2, AdvancedVariant = 3;
+
+    /// <summary>The TABULA variant number a package's envelope variant names ("usual", "advanced"); 0 for none.</summary>
+    public static int VariantNumber(string? variant) => variant switch { "usual" => UsualVariant, "advanced" => AdvancedVariant, _ => 0 };
+
     /// <summary>The TABULA building code (key of per-typology calibration factors).</summary>
     public string Code { get; init; } = string.Empty;
 
@@ -37,7 +43,7 @@ internal sealed record TypeModel(TabulaBuilding Reference, EnvelopeSpec Existing
         double oriented = existing.WindowAreaByOrientationM2.Sum();
 
         // TABULA boundary conditions: q_w_nd, energy need for domestic hot water per m² A_C_Ref (EU.SUH 10, EU.MUH 15 kWh/(m²a)).
-        return new TypeModel(existing, EnvelopeSpec.From(existing), Variant(2), Variant(3), door, t.Existing.Get("q_w_nd"))
+        return new TypeModel(existing, EnvelopeSpec.From(existing), Variant(UsualVariant), Variant(AdvancedVariant), door, t.Existing.Get("q_w_nd"))
         {
             SolarWindowShare = windows > 0 && oriented > 0 ? Math.Min(1.0, oriented / windows) : 1.0,
             Code = t.Code,
